@@ -1,0 +1,240 @@
+"""The data model: what every stage reads and writes, and what users get back.
+
+Every public type is a frozen dataclass that serialises with dataclasses-json
+(``to_dict()``, ``to_json()``, ``from_dict()``, ``from_json()``), so a whole
+:class:`Document` round-trips through JSON to an equal object.
+
+This module imports no pipeline stage; every stage imports it.
+
+>>> doc = Document(text="Hi")
+>>> Document.from_json(doc.to_json()) == doc
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from dataclasses_json import DataClassJsonMixin
+
+__all__ = [
+    "Document",
+    "Mention",
+    "MentionKind",
+    "Quote",
+    "QuoteKind",
+    "Speaker",
+    "SpeakerKind",
+    "Span",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Span(DataClassJsonMixin):
+    """A half-open character range ``[start, end)`` of the caller's text.
+
+    Offsets are Python ``str`` indices (code points), so ``text[span.start:span.end]``
+    is the spanned text, whatever the line endings or characters.
+
+    >>> Span(4, 9).slice("Mr. Peskov said")
+    'Peskov'
+    """
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.start, int) and isinstance(self.end, int)):
+            raise TypeError(f"Span offsets must be int, got {self.start!r} and {self.end!r}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"Span needs 0 <= start <= end, got start={self.start}, end={self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, text: str) -> str:
+        """The part of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+class QuoteKind(str, Enum):
+    """How a quote reaches the reader.
+
+    - ``DIRECT``: the speaker's words inside quote marks.
+    - ``MIXED``: reported speech that carries a quoted fragment.
+    - ``INDIRECT``: reported speech with no quote marks.
+    """
+
+    DIRECT = "direct"
+    MIXED = "mixed"
+    INDIRECT = "indirect"
+
+
+class MentionKind(str, Enum):
+    """What sort of words name a speaker."""
+
+    NAME = "name"  # "Peskov", "Dmitry Peskov"
+    TITLE_NAME = "title_name"  # "Kremlin spokesman Dmitry Peskov"
+    ROLE = "role"  # "his spokesman", "the Ukrainian leader"
+    PRONOUN = "pronoun"  # "he", "she", "they", "it"
+    ORGANISATION = "organisation"  # "the Kremlin", "BT"
+    OTHER = "other"  # anything the mention finder could not classify
+
+
+class SpeakerKind(str, Enum):
+    """What sort of entity a speaker is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Mention(DataClassJsonMixin):
+    """Words in the text that name (or point to) a speaker."""
+
+    span: Span
+    text: str
+    kind: MentionKind = MentionKind.OTHER
+
+
+@dataclass(frozen=True)
+class Speaker(DataClassJsonMixin):
+    """An entity that says things: a person or an organisation.
+
+    ``name`` is the canonical (fullest) name; ``mentions`` are all the places in
+    the document that refer to it.
+    """
+
+    id: str
+    name: str
+    kind: SpeakerKind = SpeakerKind.UNKNOWN
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote(DataClassJsonMixin):
+    """One piece of attributed speech.
+
+    ``span`` covers the content (quote marks excluded for direct quotes) and
+    ``text`` is exactly ``document.text[span.start:span.end]``.
+
+    The parts of one quote split around its cue (``"A," she said, "B."``) share
+    the same ``group``; ``part`` numbers them from 0 in reading order.
+    """
+
+    span: Span
+    text: str
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    speaker_mention: Mention | None = None
+    cue: Span | None = None
+    confidence: float = 0.0
+    paragraph: int = 0
+    sentence: int = 0
+    group: int = 0
+    part: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"Quote.confidence must be in [0, 1], got {self.confidence!r}")
+
+    @property
+    def speaker_name(self) -> str | None:
+        """The canonical speaker name, else the mention's words, else None."""
+        if self.speaker is not None:
+            return self.speaker.name
+        if self.speaker_mention is not None:
+            return self.speaker_mention.text
+        return None
+
+
+@dataclass(frozen=True)
+class Document(DataClassJsonMixin):
+    """Everything quotetrack found in one text.
+
+    >>> doc = Document(text="")
+    >>> doc.quotes, doc.speakers
+    ((), ())
+    """
+
+    text: str
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+
+    def __iter__(self) -> Iterator[Quote]:
+        return iter(self.quotes)
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def quotes_by(self, speaker_name: str) -> tuple[Quote, ...]:
+        """Quotes whose speaker is ``speaker_name`` (its canonical name or an alias,
+        or the words of the speaker mention), compared case-insensitively."""
+        wanted = speaker_name.casefold()
+        return tuple(q for q in self.quotes if wanted in _names_of(q))
+
+    def parts_of(self, quote: Quote) -> tuple[Quote, ...]:
+        """All parts of the quote that ``quote`` belongs to, in reading order."""
+        return tuple(q for q in self.quotes if q.group == quote.group)
+
+
+def _names_of(quote: Quote) -> set[str]:
+    names: set[str] = set()
+    if quote.speaker is not None:
+        names.add(quote.speaker.name.casefold())
+        names.update(alias.casefold() for alias in quote.speaker.aliases)
+    if quote.speaker_mention is not None:
+        names.add(quote.speaker_mention.text.casefold())
+    return names
+
+
+# --- Working state shared by the pipeline stages (internal, not re-exported) ---
+
+
+@dataclass
+class Candidate:
+    """A quote while the stages are still working on it (mutable, internal)."""
+
+    span: Span
+    kind: QuoteKind
+    paragraph: int = 0
+    sentence: int = 0
+    cue: Span | None = None
+    speaker_mention: Mention | None = None
+    speaker_id: str | None = None
+    confidence: float = 0.5
+    group: int = -1
+    part: int = 0
+    # Where the quote marks stand (direct quotes): the span plus its marks.
+    outer: Span | None = None
+
+
+@dataclass
+class Analysis:
+    """The working state one document passes through the stages with.
+
+    Each stage reads what earlier stages wrote and fills in its own fields.
+    """
+
+    text: str
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    # Index into ``paragraphs`` of each sentence.
+    sentence_paragraph: list[int] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    speakers: dict[str, Speaker] = field(default_factory=dict)
