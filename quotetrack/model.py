@@ -221,6 +221,11 @@ class Candidate:
     part: int = 0
     # Where the quote marks stand (direct quotes): the span plus its marks.
     outer: Span | None = None
+    # The words where the cue's frame puts the speaker ("Peskov" in "“…,” Peskov
+    # said"); the mention stage reads the speaker mention out of it.
+    speaker_slot: Span | None = None
+    # Short name of the rule that found the quote, for debugging and confidence.
+    evidence: str = ""
 
 
 @dataclass
