@@ -1,25 +1,333 @@
-"""Stage 1 — segmentation: paragraphs, sentences and tokens as character spans.
+"""Stage 1 — segmentation: paragraphs, sentences and word tokens as character spans.
 
-(Placeholder: one paragraph per line, sentences split at ". ". Being replaced.)
+Every span indexes the caller's text and excludes leading and trailing
+whitespace; blank lines give nothing.
+
+**Paragraphs.** News puts one paragraph per line, whether the lines are separated
+by ``"\\n"`` or by blank lines. Hard-wrapped prose (a novel from Project
+Gutenberg, a plain-text e-mail) breaks its lines at a fixed width instead, and
+there a paragraph is a block of lines between blank lines. Which convention a
+document follows is decided once per document from the shape of its lines: in
+hard-wrapped text almost every line that continues into the next one stops only
+because the next line's first word would not have fitted.
+
+**Sentences.** A sentence ends at ``.``, ``?``, ``!`` or an ellipsis (with any
+closing quote marks or brackets) followed by whitespace, unless what comes next
+or what came before says otherwise: a lowercase word goes on the same sentence,
+an abbreviation or an initial ends one only before a word that typically starts
+sentences ("in the U.S. The next day"), a list number ("1.") opens one.
+
+**Tokens.** Words keep their inner apostrophes and hyphens, numbers their
+decimals, currency and unit; every other mark is a token of its own.
+
+Each function scans the text with a few compiled patterns and looks at each
+sentence-ending candidate once, so the time is linear in the length of the
+text, whatever the input.
+
+>>> text = "Mr. Smith arrived at 9 a.m. on Friday. “We won,” he said.\\nNext line"
+>>> [s.slice(text) for s in sentence_spans(text, Span(0, 57), frozenset({"Mr.", "a.m."}))]
+['Mr. Smith arrived at 9 a.m. on Friday.', '“We won,” he said.']
+>>> [p.slice(text) for p in paragraph_spans(text)]
+['Mr. Smith arrived at 9 a.m. on Friday. “We won,” he said.', 'Next line']
 """
 
 from __future__ import annotations
+
+from collections.abc import Set
+from typing import TYPE_CHECKING
 
 import regex
 
 from .model import Analysis, Span
 
-_LINE = regex.compile(r"[^\r\n]+")
-_SENTENCE = regex.compile(r"[^.!?]+(?:[.!?]+|$)")
+if TYPE_CHECKING:
+    from .parser import Context
+
+__all__ = ["paragraph_spans", "run", "sentence_spans", "token_spans"]
 
 
-def run(analysis: Analysis, context: object) -> None:
+def run(analysis: Analysis, context: Context) -> None:
+    """Fill in the paragraphs and sentences of ``analysis.text``."""
     text = analysis.text
-    for line in _LINE.finditer(text):
-        if not line.group().strip():
-            continue
-        paragraph = len(analysis.paragraphs)
-        analysis.paragraphs.append(Span(line.start(), line.end()))
-        for sentence in _SENTENCE.finditer(text, line.start(), line.end()):
-            analysis.sentences.append(Span(sentence.start(), sentence.end()))
-            analysis.sentence_paragraph.append(paragraph)
+    abbreviations = context.lexicon.abbreviations
+    paragraphs = paragraph_spans(text)
+    sentences: list[Span] = []
+    sentence_paragraph: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
+        found = sentence_spans(text, paragraph, abbreviations)
+        sentences.extend(found)
+        sentence_paragraph.extend([index] * len(found))
+    analysis.paragraphs = paragraphs
+    analysis.sentences = sentences
+    analysis.sentence_paragraph = sentence_paragraph
+
+
+# --- Paragraphs -------------------------------------------------------------------
+
+# The line breaks of str.splitlines() that are also whitespace to `regex`.
+_BREAK = r"\n\r\v\f\x85\u2028\u2029"
+# A line with something on it: group 1 is the line without its outer whitespace.
+# Only line starts can match (the look-behind), so blank runs are scanned once.
+_LINE = regex.compile(rf"(?<![^{_BREAK}])[^\S{_BREAK}]*+(\S(?:[^{_BREAK}]*\S)?)")
+# Two line breaks with only spaces between them; "\r\n" counts as one break.
+_BLANK_LINE = regex.compile(rf"(?>\r\n|[{_BREAK}])[^\S{_BREAK}]*+(?>\r\n|[{_BREAK}])")
+_FIRST_WORD = regex.compile(r"\S{1,40}+")
+# A list item, which starts a paragraph of its own even inside hard-wrapped text.
+_BULLET = regex.compile(r"(?:[-*•‣◦▪▫–—]|\d{1,3}[.)]|[A-Za-z][.)])\s")
+
+# Hard wrapping is recognised only at widths that people wrap prose at.
+_MIN_WRAP_WIDTH = 30
+_MAX_WRAP_WIDTH = 130
+# Share of continuing lines that must have been full for the text to count as wrapped.
+_WRAPPED_SHARE = 0.7
+_MIN_CONTINUING_LINES = 2
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """The paragraphs of ``text``: one per line, or one per block of lines when
+    the text is hard-wrapped prose.
+
+    >>> text = "Headline\\r\\nFirst paragraph.\\r\\n\\r\\nSecond one."
+    >>> [p.slice(text) for p in paragraph_spans(text)]
+    ['Headline', 'First paragraph.', 'Second one.']
+    """
+    _check_text(text, "paragraph_spans")
+    lines = [(m.start(), m.start(1), m.end(1)) for m in _LINE.finditer(text)]
+    if not lines:
+        return []
+    after_blank = [False] + [_BLANK_LINE.search(text, a[2], b[1]) is not None for a, b in zip(lines, lines[1:])]
+    if not _looks_hard_wrapped(text, lines, after_blank):
+        return [Span(start, end) for _, start, end in lines]
+    return _blocks(text, lines, after_blank)
+
+
+def _looks_hard_wrapped(text: str, lines: list[tuple[int, int, int]], after_blank: list[bool]) -> bool:
+    """Whether the lines that run on into the next line were broken for width.
+
+    A line wrapped at width W stops where the next word would pass W; a line
+    that ends a news paragraph stops wherever the paragraph does. So if nearly
+    every continuing line plus the next line's first word is wider than the
+    usual full line, the line breaks are wrapping, not paragraphs.
+    """
+    continuing = [i for i in range(len(lines) - 1) if not after_blank[i + 1]]
+    if len(continuing) < _MIN_CONTINUING_LINES:
+        return False
+    widths = sorted(lines[i][2] - lines[i][0] for i in continuing)
+    # A high percentile, not the maximum: one long line (a URL, a table) must not hide the wrap width.
+    width = widths[(len(widths) - 1) * 9 // 10]
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return False
+    full = 0
+    for i in continuing:
+        line_start, _, line_end = lines[i]
+        next_word = _FIRST_WORD.match(text, lines[i + 1][1])
+        next_width = next_word.end() - next_word.start() if next_word else 0
+        if line_end - line_start + 1 + next_width > width:
+            full += 1
+    return full >= _WRAPPED_SHARE * len(continuing)
+
+
+def _blocks(text: str, lines: list[tuple[int, int, int]], after_blank: list[bool]) -> list[Span]:
+    """One paragraph per block of lines between blank lines (list items apart)."""
+    paragraphs: list[Span] = []
+    block_start = lines[0][1]
+    for index in range(1, len(lines)):
+        start = lines[index][1]
+        if after_blank[index] or _BULLET.match(text, start):
+            paragraphs.append(Span(block_start, lines[index - 1][2]))
+            block_start = start
+    paragraphs.append(Span(block_start, lines[-1][2]))
+    return paragraphs
+
+
+# --- Sentences --------------------------------------------------------------------
+
+_TERMINATORS = ".!?…"
+_CLOSERS = "”’\"'»›)\\]}"
+_OPENERS = "“‘\"'«‹(\\[{¿¡"
+# A run of sentence-ending marks, its closing marks, the whitespace after it,
+# then a peek at the next word. The look-behind makes a run match only from its
+# first mark (so a long run is scanned once); every repeat is possessive or bounded.
+_CANDIDATE = regex.compile(
+    rf"""
+    (?<![{_TERMINATORS}])
+    (?P<term>[{_TERMINATORS}]++)
+    (?P<close>[{_CLOSERS}]{{0,8}}+)
+    (?:\s++|\Z)
+    (?P<open>[{_OPENERS}]{{0,8}}+)
+    (?P<next>\w{{0,20}}+)
+    (?P<dot>\.?)
+    """,
+    regex.VERBOSE,
+)
+# The word just before a mark, read backwards from it.
+_WORD_BEFORE = regex.compile(r"\S{1,40}+", regex.REVERSE)
+_WHITESPACE_RUN = regex.compile(r"\s*+")
+_TRAILING_WHITESPACE = regex.compile(r"\s++\Z")
+# Letters joined by dots: U.S, a.m, F.B.I, e.g (the final dot is the candidate's).
+_DOTTED_LETTERS = regex.compile(r"[^\W\d_](?:\.[^\W\d_])+")
+# What may number or letter a list item at the start of a sentence: "1.", "b.", "iv.".
+_LIST_MARKER = regex.compile(r"\d{1,3}|[A-Za-z]|[ivxlc]{1,6}|[IVXLC]{1,6}")
+
+# Abbreviations that stand before something (a name, an example, a number) and
+# so never end a sentence, whatever follows.
+_NEVER_FINAL = frozenset(
+    "Mr. Mrs. Ms. Mx. Messrs. Mme. Mlle. Prof. Gov. Sen. Sens. Rep. Reps. Gen. Gens. Lt. Col. Capt. Cmdr. "
+    "Maj. Sgt. Adm. Pres. Supt. Insp. Det. Rev. Fr. Hon. Rt. Amb. Atty. Sec. Pvt. Cpl. Brig. "
+    "e.g. i.e. vs. v. cf. approx. ca.".split()
+)
+# Abbreviations that are abbreviations only before a number ("No. 10", but "No. It is not").
+_BEFORE_NUMBERS = frozenset("No. Nos. Vol. Vols. pp. p. Fig. Figs.".split())
+# Capitalised words that commonly open a sentence and rarely follow an
+# abbreviation inside one: after "U.S." or "Inc." they mark a sentence break.
+_SENTENCE_STARTERS = frozenset(
+    """
+    The A An He She It They We I You His Her Its Their Our My Your This That These Those There Here
+    But And Or So Yet Nor In On At By For From With Without After Before During Since While When Where
+    What Why How Who Whom Whose Which If As Although Though Because However Meanwhile Moreover Also Still
+    Then Now Some Many Most All Both Each Every No Not None Neither Other Another Such Last Next Earlier
+    Later Today Yesterday Tomorrow Instead Indeed Yes Asked According Despite Under Among Until Unlike
+    Once Only Even Officials Police Analysts Critics Experts Supporters
+    """.split()
+)
+
+
+def sentence_spans(text: str, paragraph: Span, abbreviations: Set[str]) -> list[Span]:
+    """The sentences of one paragraph, in order.
+
+    ``abbreviations`` holds the abbreviations as written, with their full stop
+    (``"Mr."``, ``"U.S."``); usually ``context.lexicon.abbreviations``.
+
+    >>> text = 'Stocks rose 3.5% in the U.S. The Dow gained. “Why?” she asked. Sen. Jones agreed.'
+    >>> [s.slice(text) for s in sentence_spans(text, Span(0, len(text)), frozenset({"U.S.", "Sen."}))]
+    ['Stocks rose 3.5% in the U.S.', 'The Dow gained.', '“Why?” she asked.', 'Sen. Jones agreed.']
+    """
+    _check_paragraph(text, paragraph, "sentence_spans")
+    if isinstance(abbreviations, str) or not isinstance(abbreviations, Set):
+        raise TypeError(
+            f"sentence_spans() takes the abbreviations as a set of str such as frozenset({{'Mr.'}}), "
+            f"got {type(abbreviations).__name__}"
+        )
+    start, end = _trimmed(text, paragraph.start, paragraph.end)
+    sentences: list[Span] = []
+    sentence_start = start
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        next_start = candidate.start("open")
+        if next_start >= end:
+            break
+        if _ends_sentence(text, candidate, sentence_start, abbreviations):
+            sentences.append(Span(sentence_start, candidate.end("close")))
+            sentence_start = next_start
+    if sentence_start < end:
+        sentences.append(Span(sentence_start, end))
+    return sentences
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    leading = _WHITESPACE_RUN.match(text, start, end)
+    start = leading.end() if leading else start
+    trailing = _TRAILING_WHITESPACE.search(text, start, end)
+    return start, trailing.start() if trailing else end
+
+
+def _ends_sentence(text: str, candidate: regex.Match[str], sentence_start: int, abbreviations: Set[str]) -> bool:
+    """Whether the marks of ``candidate`` end the sentence that began at ``sentence_start``."""
+    position = candidate.start()
+    next_word = candidate.group("next")
+    if position == sentence_start or next_word[:1].islower():
+        return False
+    terminators = candidate.group("term")
+    if "?" in terminators or "!" in terminators:
+        return True
+    if terminators != ".":
+        return _ellipsis_ends(text, candidate, next_word)
+    if candidate.group("close"):
+        return True  # `peace.” He said` / `(…Inc.) The` — the closing mark shows the stop is final
+    return _full_stop_ends(text, candidate, sentence_start, abbreviations)
+
+
+def _ellipsis_ends(text: str, candidate: regex.Match[str], next_word: str) -> bool:
+    """`He paused... Then he left` ends; `we want … Democratic groups` (an omission) does not."""
+    if not next_word[:1].isupper():
+        return False
+    if candidate.group("close"):
+        return True
+    attached = not text[candidate.start() - 1].isspace()
+    return attached or next_word in _SENTENCE_STARTERS
+
+
+def _full_stop_ends(text: str, candidate: regex.Match[str], sentence_start: int, abbreviations: Set[str]) -> bool:
+    position = candidate.start()
+    before = _WORD_BEFORE.match(text, sentence_start, position)
+    if before is None:
+        return True
+    word = before.group().lstrip(_OPENERS)
+    if before.start() == sentence_start and _LIST_MARKER.fullmatch(word):
+        return False  # "1. Item" — a list number, not a sentence
+    next_word = candidate.group("next")
+    abbreviation = word + "."
+    if abbreviation in abbreviations:
+        if abbreviation in _BEFORE_NUMBERS:
+            return not next_word[:1].isdigit()
+        if abbreviation in _NEVER_FINAL:
+            return False
+        return _starts_sentence(next_word, candidate.group("dot"))
+    if _DOTTED_LETTERS.fullmatch(word) or _is_initial(word):
+        return _starts_sentence(next_word, candidate.group("dot"))
+    return True
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def _starts_sentence(next_word: str, dot_after: str) -> bool:
+    """After an abbreviation, only a typical sentence opener starts a new sentence;
+    a single letter with a dot ("J. A. Smith") is another initial."""
+    return next_word in _SENTENCE_STARTERS and not (len(next_word) == 1 and dot_after)
+
+
+# --- Tokens -------------------------------------------------------------------------
+
+_INNER_JOINERS = "'’\\-‐‑"
+_TOKEN = regex.compile(
+    rf"""
+    [$£€¥₹]?\d++(?:[.,:]\d++)*+(?:%|[^\W\d_]\w*+)?(?:[{_INNER_JOINERS}]\w++)*+   # 3.5%, $1.2bn, 1,000, 9-year-old
+    | [^\W\d_](?:\.[^\W\d_])++(?!\w)\.?                                        # U.S., a.m., e.g.
+    | \w++(?:[{_INNER_JOINERS}]\w++)*+                                         # don't, Putin’s, high-level
+    | \.{{2,}}+ | -{{2,}}+                                                     # ... and -- as one mark
+    | (?!\s)\X                                                                 # any other mark or symbol
+    """,
+    regex.VERBOSE,
+)
+
+
+def token_spans(text: str, start: int, end: int) -> list[Span]:
+    """The word tokens of ``text[start:end]``, as spans of ``text``.
+
+    Dotted letters stay one token ("U.S.", "a.m."), but other abbreviations are
+    a word and a full stop ("Mr", ".").
+
+    >>> text = "O’Brien said: “Don't sell below $1.2bn — 3.5% of U.S. sales.”"
+    >>> [s.slice(text) for s in token_spans(text, 0, len(text))]  # doctest: +NORMALIZE_WHITESPACE
+    ['O’Brien', 'said', ':', '“', "Don't", 'sell', 'below', '$1.2bn', '—', '3.5%', 'of', 'U.S.', 'sales', '.', '”']
+    """
+    _check_text(text, "token_spans")
+    if isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int) or not isinstance(end, int):
+        raise TypeError(f"token_spans() takes int offsets, got start={start!r}, end={end!r}")
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"token_spans() needs 0 <= start <= end <= len(text) = {len(text)}, got {start}, {end}")
+    return [Span(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _check_text(text: object, function: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{function}() takes the text as str, got {type(text).__name__}")
+
+
+def _check_paragraph(text: str, paragraph: object, function: str) -> None:
+    _check_text(text, function)
+    if not isinstance(paragraph, Span):
+        raise TypeError(f"{function}() takes the paragraph as a Span, got {type(paragraph).__name__}")
+    if paragraph.end > len(text):
+        raise ValueError(f"{function}() needs a paragraph inside the text (length {len(text)}), got {paragraph}")

@@ -114,7 +114,9 @@ def find_direct_quotes(text: str, paragraphs: list[Span], *, singles_at_top_leve
             carried = None
         if carried is not None:
             paragraph_marks = paragraph_marks[1:]  # the re-opening mark of a continued quote
-        found, carried = _pair_marks(paragraph_marks, carried, singles_at_top_level)
+        # Single marks also quote in a paragraph that has no double ones (US headlines: CEO: ‘You…’).
+        singles = singles_at_top_level or all(m.family is _Family.SINGLE for m in paragraph_marks)
+        found, carried = _pair_marks(paragraph_marks, carried, singles)
         pairs.extend(found)
     return _outermost(pairs)
 
@@ -144,7 +146,9 @@ def _classify(text: str, start: int, end: int, glyph: str) -> _Mark | None:
     opens_by_context = not after.isspace() and not before.isalnum() and (
         before.isspace() or before in _OPENING_PUNCT or _is_quote_glyph(before)
     )
-    closes_by_context = not before.isspace() and not after.isalnum()
+    closes_by_context = not after.isalnum() and (
+        not before.isspace() or (start > 1 and _is_quote_glyph(text[start - 2]) and not after.strip())
+    )
     if glyph in ("'", "’", "‘") and _is_apostrophe(text, start, end, before, after):
         return None
     if glyph in _OPEN_ONLY:
@@ -444,10 +448,20 @@ def _is_speech(text: str, candidate: Candidate, frame: _Frame | None) -> bool:
         return False
     if frame is not None:
         return frame.colon or len(words) < 2 or not _looks_like_title(words, content)
+    if _looks_like_title(words, content) or _is_so_called(text, candidate):
+        return False
     if _stands_alone(text, candidate) and len(words) >= 2:
         return True
-    sentence_like = content.rstrip()[-1] in ".,!?…" or content[0].isupper()
-    return len(words) >= 6 and sentence_like and not _looks_like_title(words, content)
+    ending = content.rstrip(" \"'’”»)]")[-1:]
+    if ending in ("?", "!") or (ending == "." and len(words) >= 2):
+        return True  # a sentence quoted whole: "chanted “What curfew?”", "described as “an intentional act.”"
+    return len(words) >= 6 and (ending in ",…" or words[0][0].isupper())
+
+
+def _is_so_called(text: str, candidate: Candidate) -> bool:
+    assert candidate.outer is not None
+    before = text[max(0, candidate.outer.start - 12) : candidate.outer.start].casefold()
+    return before.rstrip().endswith(("so-called", "so called", "dubbed", "nicknamed", "titled", "entitled"))
 
 
 def _looks_like_title(words: list[str], content: str) -> bool:
