@@ -58,6 +58,7 @@ Attribution is scored end to end, over gold fragments that name a speaker:
 - speaker accuracy = attributed / found, among fragments with a speaker: how
   often the speaker is right once the quote is found.
 
+>>> from quotetrack import Mention
 >>> text = '“We will win,” Smith said. Jones disagreed.'
 >>> gold = GoldDocument(id="d1", text=text, quotes=(GoldQuote(Span(1, 13), "We will win,", QuoteKind.DIRECT, "Ann Smith"),))
 >>> guess = Quote(Span(1, 12), "We will win", QuoteKind.DIRECT,
@@ -78,7 +79,7 @@ import time
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
@@ -86,13 +87,14 @@ from typing import Generic, Literal, TypeVar
 import regex
 
 from .lexicon import default_lexicon
-from .model import Document, Mention, Quote, QuoteKind, Span
+from .model import Document, Quote, QuoteKind, Span
 from .parser import Parser
 
 __all__ = [
     "AttributionScore",
     "DocumentResult",
     "GoldDocument",
+    "GoldFormatError",
     "GoldOutcome",
     "GoldQuote",
     "GoldSpan",
@@ -118,6 +120,10 @@ KINDS: tuple[str, ...] = ("direct", "mixed", "indirect")
 ALL = "all"
 
 # --- gold data ------------------------------------------------------------------
+
+
+class GoldFormatError(ValueError):
+    """A gold file or record does not follow the layout (the message says where and what)."""
 
 
 @dataclass(frozen=True)
@@ -167,8 +173,8 @@ class GoldDocument:
 def load_gold(path: str | Path) -> tuple[GoldDocument, ...]:
     """Read a gold file: JSONL (one document a line) or a seed ``*.gold.json``.
 
-    Raises ValueError naming the file and the place when a record is malformed
-    or an offset does not slice its text.
+    Raises :class:`GoldFormatError` (a ValueError) naming the file and the
+    place when a record is malformed or an offset does not slice its text.
     """
     path = Path(path)
     raw = path.read_text(encoding="utf-8")
@@ -177,7 +183,7 @@ def load_gold(path: str | Path) -> tuple[GoldDocument, ...]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
-        raise ValueError(f"{path}: not JSON ({error}); pass a .jsonl gold file or a seed .gold.json") from None
+        raise GoldFormatError(f"{path}: not JSON ({error}); pass a .jsonl gold file or a seed .gold.json") from None
     if isinstance(data, dict) and "document" in data:
         return (_seed_document(path, data),)
     records = data if isinstance(data, list) else [data]
@@ -197,7 +203,7 @@ def _jsonl_documents(path: Path, raw: str) -> Iterable[GoldDocument]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise ValueError(f"{where}: not JSON ({error}); each line must hold one JSON object") from None
+            raise GoldFormatError(f"{where}: not JSON ({error}); each line must hold one JSON object") from None
         yield _record_document(record, where)
 
 
@@ -228,7 +234,7 @@ def _seed_document(path: Path, data: Mapping[str, object]) -> GoldDocument:
     try:
         text = document.read_text(encoding="utf-8")
     except OSError as error:
-        raise ValueError(f"{where}: cannot read its document {document} ({error.strerror})") from None
+        raise GoldFormatError(f"{where}: cannot read its document {document} ({error.strerror})") from None
     quotes = []
     for i, item in enumerate(_list(data, "quotes", where)):
         spot = f"{where} quote {i + 1}"
@@ -250,7 +256,7 @@ def _gold_quote(quote: Mapping[str, object], content: Mapping[str, object], text
     try:
         kind = QuoteKind(kind_name)
     except ValueError:
-        raise ValueError(f"{where}: kind must be one of {list(KINDS)}, got {kind_name!r}") from None
+        raise GoldFormatError(f"{where}: kind must be one of {list(KINDS)}, got {kind_name!r}") from None
     speaker = quote.get("speaker")
     return GoldQuote(
         span=span.span,
@@ -271,17 +277,17 @@ def _optional_span(value: object, text: str, where: str) -> GoldSpan | None:
 def _gold_span(value: Mapping[str, object], text: str, where: str) -> GoldSpan:
     start, end = value.get("start"), value.get("end")
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
-        raise ValueError(f"{where}: needs int offsets 0 <= start <= end <= {len(text)}, got {start!r}, {end!r}")
+        raise GoldFormatError(f"{where}: needs int offsets 0 <= start <= end <= {len(text)}, got {start!r}, {end!r}")
     expected = value.get("text", text[start:end])
     if text[start:end] != expected:
-        raise ValueError(f"{where}: text[{start}:{end}] is {text[start:end]!r}, but the record says {expected!r}")
+        raise GoldFormatError(f"{where}: text[{start}:{end}] is {text[start:end]!r}, but the record says {expected!r}")
     return GoldSpan(start, end, text[start:end])
 
 
 def _non_speech(record: Mapping[str, object], text: str, where: str) -> tuple[GoldSpan, ...]:
     items = record.get("non_speech", [])
     if not isinstance(items, list):
-        raise ValueError(f"{where}: non_speech must be a list of {{start, end, text}} objects")
+        raise GoldFormatError(f"{where}: non_speech must be a list of {{start, end, text}} objects")
     return tuple(_gold_span(_mapping(item, f"{where} non_speech"), text, f"{where} non_speech") for item in items)
 
 
@@ -290,26 +296,26 @@ def _speaker_names(value: object, source: str, where: str) -> SpeakerNames:
         return "as_written" if source.casefold().startswith("polnear") else "canonical"
     if value == "canonical" or value == "as_written":
         return value
-    raise ValueError(f"{where}: speaker_names must be 'canonical' or 'as_written', got {value!r}")
+    raise GoldFormatError(f"{where}: speaker_names must be 'canonical' or 'as_written', got {value!r}")
 
 
 def _mapping(value: object, where: str) -> Mapping[str, object]:
     if not isinstance(value, dict):
-        raise ValueError(f"{where}: expected a JSON object, got {type(value).__name__}")
+        raise GoldFormatError(f"{where}: expected a JSON object, got {type(value).__name__}")
     return value
 
 
 def _list(record: Mapping[str, object], key: str, where: str) -> list[object]:
     value = record.get(key)
     if not isinstance(value, list):
-        raise ValueError(f"{where}: {key!r} must be a list")
+        raise GoldFormatError(f"{where}: {key!r} must be a list")
     return value
 
 
 def _string(record: Mapping[str, object], key: str, where: str) -> str:
     value = record.get(key)
     if not isinstance(value, str):
-        raise ValueError(f"{where}: {key!r} must be a string")
+        raise GoldFormatError(f"{where}: {key!r} must be a string")
     return value
 
 
@@ -400,8 +406,9 @@ class _OverlapIndex(Generic[T]):
         while i >= 0 and self._max_end[i] > span.start:
             overlap = _overlap(self._spans[i], span)
             index = self._order[i]
-            if overlap > best_overlap or (overlap == best_overlap and overlap > 0 and best_index is not None
-                                          and index < best_index):
+            if overlap > best_overlap or (
+                overlap == best_overlap and overlap > 0 and best_index is not None and index < best_index
+            ):
                 best_index, best_overlap = index, overlap
             i -= 1
         return best_index
@@ -453,6 +460,7 @@ def _predicted_name(quote: Quote) -> str | None:
 def speaker_matches(gold: GoldQuote, prediction: Quote, speaker_names: SpeakerNames = "canonical") -> bool:
     """Whether ``prediction`` names the speaker of ``gold`` (rules in the module docstring).
 
+    >>> from quotetrack import Mention
     >>> gold = GoldQuote(Span(0, 5), "Hello", QuoteKind.DIRECT, "Dmitry Peskov")
     >>> speaker_matches(gold, Quote(Span(0, 5), "Hello", QuoteKind.DIRECT,
     ...                             speaker_mention=Mention(Span(9, 15), "Peskov")))
@@ -579,7 +587,7 @@ def _gold_outcome(
     gold: GoldQuote,
     trimmed: Span,
     coverage: _Coverage,
-    index: _OverlapIndex,
+    index: _OverlapIndex[Quote],
     predictions: Sequence[Quote],
     speaker_names: SpeakerNames,
 ) -> GoldOutcome:
@@ -596,7 +604,7 @@ def _prediction_outcome(
     prediction: Quote,
     trimmed: Span,
     coverage: _Coverage,
-    index: _OverlapIndex,
+    index: _OverlapIndex[GoldQuote],
     golds: Sequence[GoldQuote],
     speaker_names: SpeakerNames,
 ) -> PredictionOutcome:
@@ -794,7 +802,9 @@ def summarise(
     }
     mentioned = [o for o in golds if o.quote.speaker_mention is not None]
     mention_types = {
-        kind: _subset(o for o in mentioned if o.quote.speaker_mention and mention_type(o.quote.speaker_mention.text) == kind)
+        kind: _subset(
+            o for o in mentioned if o.quote.speaker_mention and mention_type(o.quote.speaker_mention.text) == kind
+        )
         for kind in ("name", "description", "pronoun")
     }
     return Report(
@@ -822,9 +832,7 @@ def _detection(golds: Sequence[GoldOutcome], predictions: Sequence[PredictionOut
     return Score(len(mine), sum(o.found for o in mine), len(guesses), sum(o.correct for o in guesses))
 
 
-def _attribution(
-    golds: Sequence[GoldOutcome], predictions: Sequence[PredictionOutcome], kind: str
-) -> AttributionScore:
+def _attribution(golds: Sequence[GoldOutcome], predictions: Sequence[PredictionOutcome], kind: str) -> AttributionScore:
     mine = [o for o in golds if _of_kind(kind, o.quote.kind) and o.attributed is not None]
     judged = [o for o in predictions if _of_kind(kind, o.quote.kind) and o.attributed is not None]
     return AttributionScore(
@@ -928,19 +936,40 @@ def _kinds_shown(kind: str | None) -> tuple[str, ...]:
 def format_report(report: Report, *, kind: str | None = None, errors: int = 0) -> str:
     """The full readable report: detection, attribution, subsets, and ``errors``
     examples of each sort of mistake (for one ``kind`` when given)."""
-    lines = [f"=== {report.name or 'gold'}: {report.documents} documents, {report.characters:,} chars, "
-             f"predictor {report.predictor}, {report.seconds:.2f} s ==="]
+    lines = [
+        (
+            f"=== {report.name or 'gold'}: {report.documents} documents, {report.characters:,} chars, "
+            f"predictor {report.predictor}, {report.seconds:.2f} s ==="
+        )
+    ]
     lines += ["", "quote detection (coverage >= 1/2 after trimming)"]
     lines += _table(
         ["kind", "gold", "found", "recall", "predicted", "correct", "precision", "F1"],
-        [[k, s.gold, s.found, _f(s.recall), s.predicted, s.correct, _f(s.precision), _f(s.f1)]
-         for k in _kinds_shown(kind) for s in [report.detection[k]]],
+        [
+            [k, s.gold, s.found, _f(s.recall), s.predicted, s.correct, _f(s.precision), _f(s.f1)]
+            for k in _kinds_shown(kind)
+            for s in [report.detection[k]]
+        ],
     )
     lines += ["", "attribution (gold fragments that name a speaker)"]
     lines += _table(
         ["kind", "gold", "found", "attributed", "spk-acc", "recall", "predicted", "correct", "precision", "F1"],
-        [[k, a.gold, a.found, a.attributed, _f(a.accuracy), _f(a.recall), a.predicted, a.correct,
-          _f(a.precision), _f(a.f1)] for k in _kinds_shown(kind) for a in [report.attribution[k]]],
+        [
+            [
+                k,
+                a.gold,
+                a.found,
+                a.attributed,
+                _f(a.accuracy),
+                _f(a.recall),
+                a.predicted,
+                a.correct,
+                _f(a.precision),
+                _f(a.f1),
+            ]
+            for k in _kinds_shown(kind)
+            for a in [report.attribution[k]]
+        ],
     )
     if any(s.gold for s in report.cues.values()):
         lines += ["", "mixed + indirect by cue (lexicon reporting verb or not)"]
@@ -949,8 +978,13 @@ def format_report(report: Report, *, kind: str | None = None, errors: int = 0) -
         lines += ["", "by gold speaker mention"]
         lines += _subset_table("mention", report.mention_types)
     if report.hand_annotated:
-        lines += ["", f"required quotes found: {report.required.found}/{report.required.gold}; "
-                      f"non-speech spans touched: {report.non_speech_hit}/{report.non_speech} (must be 0)"]
+        lines += [
+            "",
+            (
+                f"required quotes found: {report.required.found}/{report.required.gold}; "
+                f"non-speech spans touched: {report.non_speech_hit}/{report.non_speech} (must be 0)"
+            ),
+        ]
     if errors > 0:
         lines += ["", *_error_lines(report, kind, errors)]
     return "\n".join(lines)
@@ -975,8 +1009,10 @@ def format_summary(report: Report, *, kind: str | None = None) -> str:
     a = report.attribution[kind or ALL]
     lines.append(f"  attribution P {_f(a.precision)}  R {_f(a.recall)}  F1 {_f(a.f1)}")
     if report.hand_annotated:
-        lines.append(f"  required {report.required.found}/{report.required.gold}, "
-                     f"non-speech touched {report.non_speech_hit}/{report.non_speech}")
+        lines.append(
+            f"  required {report.required.found}/{report.required.gold}, "
+            f"non-speech touched {report.non_speech_hit}/{report.non_speech}"
+        )
     return "\n".join(lines)
 
 
@@ -997,17 +1033,31 @@ def _spread(items: Sequence[T], count: int) -> list[T]:
 
 
 def _error_lines(report: Report, kind: str | None, count: int) -> list[str]:
-    missed = [(r, o) for r in report.results for o in r.gold_outcomes
-              if not o.found and (kind is None or o.quote.kind.value == kind)]
-    wrong = [(r, o) for r in report.results for o in r.prediction_outcomes
-             if not o.correct and (kind is None or o.quote.kind.value == kind)]
-    misattributed = [(r, o) for r in report.results for o in r.gold_outcomes
-                     if o.found and o.attributed is False and (kind is None or o.quote.kind.value == kind)]
+    missed = [
+        (r, o)
+        for r in report.results
+        for o in r.gold_outcomes
+        if not o.found and (kind is None or o.quote.kind.value == kind)
+    ]
+    wrong = [
+        (r, o)
+        for r in report.results
+        for o in r.prediction_outcomes
+        if not o.correct and (kind is None or o.quote.kind.value == kind)
+    ]
+    misattributed = [
+        (r, o)
+        for r in report.results
+        for o in r.gold_outcomes
+        if o.found and o.attributed is False and (kind is None or o.quote.kind.value == kind)
+    ]
     lines = [f"--- missed gold fragments: {len(missed)} (showing {min(count, len(missed))}) ---"]
     for result, outcome in _spread(missed, count):
         gold = outcome.quote
-        lines.append(f"[{result.gold.id}] {gold.kind.value}, speaker {gold.speaker!r}, cue "
-                     f"{gold.cue.text if gold.cue else None!r}")
+        lines.append(
+            f"[{result.gold.id}] {gold.kind.value}, speaker {gold.speaker!r}, cue "
+            f"{gold.cue.text if gold.cue else None!r}"
+        )
         lines.append("    " + _context(result.gold.text, gold.span))
     lines.append(f"--- false positives: {len(wrong)} (showing {min(count, len(wrong))}) ---")
     for result, prediction in _spread(wrong, count):
@@ -1018,8 +1068,10 @@ def _error_lines(report: Report, kind: str | None, count: int) -> list[str]:
     for result, outcome in _spread(misattributed, count):
         gold, best = outcome.quote, outcome.best
         mention = gold.speaker_mention.text if gold.speaker_mention else None
-        lines.append(f"[{result.gold.id}] {gold.kind.value}: gold {gold.speaker!r} (mention {mention!r}), "
-                     f"predicted {_predicted_name(best) if best else None!r}")
+        lines.append(
+            f"[{result.gold.id}] {gold.kind.value}: gold {gold.speaker!r} (mention {mention!r}), "
+            f"predicted {_predicted_name(best) if best else None!r}"
+        )
         lines.append("    " + _context(result.gold.text, gold.span))
     return lines
 
@@ -1033,11 +1085,18 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         description="Score quotetrack (or a baseline) against gold quotes: precision, recall, F1 per kind, "
         "attribution, and examples of mistakes.",
     )
-    parser.add_argument("gold", nargs="+", type=Path, help="gold files: .jsonl (one document a line) or a seed .gold.json")
+    parser.add_argument(
+        "gold", nargs="+", type=Path, help="gold files: .jsonl (one document a line) or a seed .gold.json"
+    )
     parser.add_argument("--baseline", choices=sorted(BASELINES), help="score a baseline instead of quotetrack")
     parser.add_argument("--kind", choices=KINDS, help="show only this kind (and 'all') in tables and error lists")
-    parser.add_argument("--errors", type=int, default=0, metavar="N",
-                        help="print N missed, N false-positive and N misattributed examples")
+    parser.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N missed, N false-positive and N misattributed examples",
+    )
     parser.add_argument("--limit", type=int, default=0, metavar="N", help="use only the first N documents of each file")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of tables")
     args = parser.parse_args(argv)

@@ -95,11 +95,12 @@ def run(analysis: Analysis, context: Context) -> None:
             continue
         previous = pairs[index - 1] if index else None
         following = pairs[index + 1] if index + 1 < len(pairs) else None
-        frame = _frame_of(analysis, candidate, previous, following, context.lexicon)
-        if _is_speech(text, candidate, frame):
-            _apply_frame(candidate, frame)
-            found.append((candidate, frame))
+        found.append((candidate, _frame_of(analysis, candidate, previous, following, context.lexicon)))
     _link_split_quotes(found, text)
+    found = [(c, frame) for c, frame in found if c.evidence == "split" or _is_speech(text, c, frame)]
+    for candidate, frame in found:
+        if candidate.evidence != "split":
+            _apply_frame(candidate, frame)
     analysis.candidates.extend(candidate for candidate, _ in found)
 
 
@@ -466,7 +467,7 @@ def _is_so_called(text: str, candidate: Candidate) -> bool:
 
 def _looks_like_title(words: list[str], content: str) -> bool:
     """“Meet the Press”, “The Steve Harvey Morning Show,”: every main word capitalised."""
-    if len(words) > 10 or content.rstrip(",.").endswith(("?", "!")):
+    if len(words) > 10 or content.rstrip(",.").endswith(("?", "!")) or ". " in content:
         return False
     main = [w for w in words if w.casefold() not in _SMALL_WORDS]
     return len(main) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in main)
@@ -497,6 +498,8 @@ def _link_split_quotes(found: list[tuple[Candidate, _Frame | None]], text: str) 
     for (first, frame), (second, _) in zip(found, found[1:]):
         if frame is None or frame.side == "before" or first.paragraph != second.paragraph:
             continue
+        if not _is_speech(text, first, frame):
+            continue
         assert first.outer is not None and second.outer is not None
         before_clause = text[first.outer.end : frame.extent.start]
         after_clause = text[frame.extent.end : second.outer.start]
@@ -504,9 +507,9 @@ def _link_split_quotes(found: list[tuple[Candidate, _Frame | None]], text: str) 
             continue
         second.group = first.group
         second.part = first.part + 1
-        second.cue = first.cue
-        second.speaker_slot = first.speaker_slot
-        second.confidence = first.confidence
+        second.cue = frame.cue
+        second.speaker_slot = frame.speaker_slot
+        second.confidence = 0.9 if frame.speaker_slot is not None else 0.7
         second.evidence = "split"
 
 

@@ -34,13 +34,16 @@ _DESCRIPTION_STARTS = frozenset("the a an his her its their our my your this tha
 
 def run(analysis: Analysis, context: Context) -> None:
     """Turn each candidate's speaker slot into a classified mention."""
+    by_slot: dict[Span, Mention | None] = {}
     for candidate in analysis.candidates:
-        if candidate.speaker_slot is None or candidate.speaker_mention is not None:
+        slot = candidate.speaker_slot
+        if slot is None or candidate.speaker_mention is not None:
             continue
-        mention = mention_in(analysis.text, candidate.speaker_slot, context.lexicon)
-        if mention is not None:
-            candidate.speaker_mention = mention
-            analysis.mentions.append(mention)
+        if slot not in by_slot:
+            by_slot[slot] = mention_in(analysis.text, slot, context.lexicon)
+            if by_slot[slot] is not None:
+                analysis.mentions.append(by_slot[slot])
+        candidate.speaker_mention = by_slot[slot]
 
 
 def mention_in(text: str, slot: Span, lexicon: Lexicon) -> Mention | None:
