@@ -74,6 +74,8 @@ class _Mark:
     family: _Family
     can_open: bool
     can_close: bool
+    # A closing single mark that may be a plural possessive instead (the students’ union).
+    weak: bool = False
 
 
 @dataclass
@@ -85,8 +87,7 @@ class _Pair:
 def run(analysis: Analysis, context: Context) -> None:
     """Add a candidate for every direct quote in the document."""
     text = analysis.text
-    singles = _single_quotes_at_top_level(text, context.config.single_quotes)
-    pairs = find_direct_quotes(text, analysis.paragraphs, singles_at_top_level=singles)
+    pairs = find_direct_quotes(text, analysis.paragraphs, single_quotes=context.config.single_quotes)
     sentence_starts = [s.start for s in analysis.sentences]
     found: list[tuple[Candidate, _Frame | None]] = []
     for index, pair in enumerate(pairs):
@@ -104,19 +105,24 @@ def run(analysis: Analysis, context: Context) -> None:
     analysis.candidates.extend(candidate for candidate, _ in found)
 
 
-def find_direct_quotes(text: str, paragraphs: list[Span], *, singles_at_top_level: bool) -> list[_Pair]:
-    """The outermost matched pairs of quote marks, paragraph by paragraph."""
+def find_direct_quotes(text: str, paragraphs: list[Span], *, single_quotes: str = "auto") -> list[_Pair]:
+    """The outermost matched pairs of quote marks, paragraph by paragraph.
+
+    ``single_quotes`` is :attr:`Config.single_quotes <quotetrack.Config.single_quotes>`.
+    """
+    singles_at_top_level = _single_quotes_at_top_level(text, single_quotes)
     marks = _marks(text)
     by_paragraph = _group_by_paragraph(marks, paragraphs)
     pairs: list[_Pair] = []
     carried: _Mark | None = None
     for index, paragraph_marks in enumerate(by_paragraph):
-        if carried is not None and not _continues(carried, paragraph_marks, text, paragraphs[index]):
+        if carried is not None and not _continues(carried, paragraph_marks, text, paragraphs[index],
+                                                  paragraphs[index - 1]):
             carried = None
         if carried is not None:
             paragraph_marks = paragraph_marks[1:]  # the re-opening mark of a continued quote
         # Single marks also quote in a paragraph that has no double ones (US headlines: CEO: ‘You…’).
-        singles = singles_at_top_level or all(m.family is _Family.SINGLE for m in paragraph_marks)
+        singles = singles_at_top_level or (single_quotes == "auto" and _opens_with_single(paragraph_marks))
         found, carried = _pair_marks(paragraph_marks, carried, singles)
         pairs.extend(found)
     return _outermost(pairs)
@@ -156,16 +162,20 @@ def _classify(text: str, start: int, end: int, glyph: str) -> _Mark | None:
         family = _OPEN_ONLY[glyph]
         # “ and ‘ close German quotes, and stray ones close after a word (`False.“`).
         can_close = glyph in _ALSO_CLOSES and closes_by_context
-        return _Mark(start, end, glyph, family, can_open=opens_by_context or not closes_by_context, can_close=can_close)
+        can_open = not (after.isspace() and (before.isalnum() or before in _CLOSING_PUNCT))
+        return _Mark(start, end, glyph, family, can_open=can_open, can_close=can_close)
     if glyph in _CLOSE_ONLY:
         family = _CLOSE_ONLY[glyph]
         # ” also opens in Nordic text and in sloppy copy (`\n”Mr. Trump ...`).
         can_open = opens_by_context and not closes_by_context and glyph in ("”", "»", "’")
-        return _Mark(start, end, glyph, family, can_open=can_open, can_close=closes_by_context or not opens_by_context)
+        can_close = not (before.isspace() and after.isalnum())
+        return _Mark(start, end, glyph, family, can_open=can_open, can_close=can_close,
+                     weak=_looks_possessive(text, start, before, after))
     family = _EITHER[glyph]
     if not (opens_by_context or closes_by_context):
         return None
-    return _Mark(start, end, glyph, family, can_open=opens_by_context, can_close=closes_by_context)
+    return _Mark(start, end, glyph, family, can_open=opens_by_context, can_close=closes_by_context,
+                 weak=_looks_possessive(text, start, before, after))
 
 
 def _is_quote_glyph(char: str) -> bool:
@@ -177,10 +187,23 @@ def _is_apostrophe(text: str, start: int, end: int, before: str, after: str) -> 
         return False
     if before.isalnum() and after.isalnum():
         return True  # don't, Putin’s, O’Brien
+    if before in "nN" and start >= 2 and text[start - 2] in "'’" and (start < 3 or not text[start - 3].isalnum()):
+        return True  # the second mark of rock ’n’ roll
     if not before.isalnum() and _ELISION.match(text, end, min(len(text), end + 6)):
         # ’n’ in rock ’n’ roll, ’90s, ’em — but not ‘n’ at the start of a quote such as ‘no’.
         return not text[end : end + 2].casefold().startswith("no") or text[end : end + 2] == "n’"
     return False
+
+
+def _opens_with_single(marks: list[_Mark]) -> bool:
+    """The paragraph's first quote mark opens a single quote, or it has no double marks at all."""
+    if all(m.family is _Family.SINGLE for m in marks):
+        return True
+    return marks[0].family is _Family.SINGLE and marks[0].can_open
+
+
+def _looks_possessive(text: str, start: int, before: str, after: str) -> bool:
+    return before in "sS" and after == " " and start + 2 < len(text) and text[start + 2].islower()
 
 
 def _group_by_paragraph(marks: list[_Mark], paragraphs: list[Span]) -> list[list[_Mark]]:
@@ -193,9 +216,24 @@ def _group_by_paragraph(marks: list[_Mark], paragraphs: list[Span]) -> list[list
     return groups
 
 
-def _continues(carried: _Mark, marks: list[_Mark], text: str, paragraph: Span) -> bool:
-    """Whether ``paragraph`` re-opens the quote left open by the one before it."""
-    return bool(marks) and marks[0].start == paragraph.start and marks[0].family is carried.family and marks[0].can_open
+def _continues(carried: _Mark, marks: list[_Mark], text: str, paragraph: Span, previous: Span) -> bool:
+    """Whether ``paragraph`` re-opens the quote left open by the ``previous`` one.
+
+    The paragraph before must end like prose: a headline ("Coach Says “We Are
+    Ready") never runs on into the article.
+    """
+    if not marks or marks[0].start != paragraph.start or marks[0].family is not carried.family:
+        return False
+    return marks[0].can_open and text[previous.end - 1] in ".?!…,;:—–-\"”'’»" and _opens_speech(text, carried)
+
+
+def _opens_speech(text: str, opening: _Mark) -> bool:
+    """The mark opens its paragraph's speech: it starts the paragraph or follows a colon or comma
+    (a stray mark mid-sentence, as in 'approved the “new budget', does not run on)."""
+    position = opening.start
+    while position > 0 and text[position - 1] in " \t\u00a0":
+        position -= 1
+    return position == 0 or text[position - 1] in "\n\r:,—–"
 
 
 def _pair_marks(
@@ -204,7 +242,10 @@ def _pair_marks(
     """Pair the marks of one paragraph; return the pairs and the quote left open, if any."""
     stack: list[_Mark] = [carried] if carried is not None else []
     pairs: list[_Pair] = []
-    for mark in marks:
+    last_closer = {m.family: i for i, m in enumerate(marks) if m.can_close}
+    for index, mark in enumerate(marks):
+        if mark.weak and last_closer.get(mark.family, -1) > index:
+            continue  # a possessive: a later mark closes the quote
         match = _open_match(stack, mark)
         if match is not None:
             opening = stack[match]
@@ -264,8 +305,11 @@ def _single_quotes_at_top_level(text: str, mode: str) -> bool:
     if mode != "auto":
         return mode == "always"
     doubles = text.count("“") + text.count('"') // 2 + text.count("«") + text.count("„")
-    singles = text.count("‘") + len(regex.findall(r"(?<![\w'])'(?=[A-Z])", text))
-    return singles > doubles
+    singles = text.count("‘") + len(_STRAIGHT_SINGLE_OPENING.findall(text))
+    return singles > 0 and singles >= doubles
+
+
+_STRAIGHT_SINGLE_OPENING = regex.compile(r"(?<![\w'])'(?=[A-Z])")
 
 
 def _direct_candidate(analysis: Analysis, pair: _Pair, sentence_starts: list[int]) -> Candidate | None:
