@@ -936,13 +936,7 @@ def _kinds_shown(kind: str | None) -> tuple[str, ...]:
 def format_report(report: Report, *, kind: str | None = None, errors: int = 0) -> str:
     """The full readable report: detection, attribution, subsets, and ``errors``
     examples of each sort of mistake (for one ``kind`` when given)."""
-    lines = [
-        (
-            f"=== {report.name or 'gold'}: {report.documents} documents, {report.characters:,} chars, "
-            f"predictor {report.predictor}, {report.seconds:.2f} s ==="
-        )
-    ]
-    lines += ["", "quote detection (coverage >= 1/2 after trimming)"]
+    lines = [_header(report), "", "quote detection (coverage >= 1/2 after trimming)"]
     lines += _table(
         ["kind", "gold", "found", "recall", "predicted", "correct", "precision", "F1"],
         [
@@ -990,6 +984,11 @@ def format_report(report: Report, *, kind: str | None = None, errors: int = 0) -
     return "\n".join(lines)
 
 
+def _header(report: Report) -> str:
+    size = f"{report.documents} documents, {report.characters:,} chars"
+    return f"=== {report.name or 'gold'}: {size}, predictor {report.predictor}, {report.seconds:.2f} s ==="
+
+
 def _subset_table(label: str, subsets: Mapping[str, SubsetScore]) -> list[str]:
     return _table(
         [label, "gold", "found", "recall", "judged", "attributed", "spk-acc"],
@@ -1002,6 +1001,8 @@ def format_summary(report: Report, *, kind: str | None = None) -> str:
     lines = [f"SUMMARY {report.name or 'gold'} ({report.predictor}, {report.documents} docs, {report.seconds:.1f} s)"]
     for k in _kinds_shown(kind):
         s, a = report.detection[k], report.attribution[k]
+        if k != ALL and not (s.gold or s.predicted):
+            continue  # a kind this gold does not annotate and the predictor never produced
         lines.append(
             f"  {k:<8} P {_f(s.precision)}  R {_f(s.recall)}  F1 {_f(s.f1)}  ({s.found}/{s.gold} found, "
             f"{s.correct}/{s.predicted} correct)  speaker acc {_f(a.accuracy)}"
@@ -1064,7 +1065,7 @@ def _error_lines(report: Report, kind: str | None, count: int) -> list[str]:
         quote = prediction.quote
         lines.append(f"[{result.gold.id}] {quote.kind.value}, speaker {_predicted_name(quote)!r}")
         lines.append("    " + _context(result.gold.text, quote.span))
-    lines.append(f"--- found but misattributed: {len(misattributed)} (showing {min(count, len(misattributed))}) ---")
+    lines.append(f"--- found but not attributed: {len(misattributed)} (showing {min(count, len(misattributed))}) ---")
     for result, outcome in _spread(misattributed, count):
         gold, best = outcome.quote, outcome.best
         mention = gold.speaker_mention.text if gold.speaker_mention else None

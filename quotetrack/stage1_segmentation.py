@@ -156,8 +156,9 @@ def _blocks(text: str, lines: list[tuple[int, int, int]], after_blank: list[bool
 _TERMINATORS = ".!?…"
 _CLOSERS = "”’\"'»›)]}"
 _OPENERS = "“‘\"'«‹([{¿¡"
+_DASHES = "-‐‑‒–—―"
 # A run of sentence-ending marks, its closing marks, the whitespace after it,
-# then a peek at the next word. The look-behind makes a run match only from its
+# then a peek (not consumed: it may hold the next candidate) at the next word. The look-behind makes a run match only from its
 # first mark (so a long run is scanned once); every repeat is possessive or bounded.
 _CANDIDATE = regex.compile(
     rf"""
@@ -165,9 +166,7 @@ _CANDIDATE = regex.compile(
     (?P<term>[{_TERMINATORS}]++)
     (?P<close>[{regex.escape(_CLOSERS)}]{{0,8}}+)
     (?:\s++|\Z)
-    (?P<open>[{regex.escape(_OPENERS)}]{{0,8}}+)
-    (?P<next>\w{{0,20}}+)
-    (?P<dot>\.?)
+    (?=(?P<open>[{regex.escape(_OPENERS)}]{{0,8}}+)(?P<next>\w{{0,20}}+)(?P<dot>\.?))
     """,
     regex.VERBOSE,
 )
@@ -252,6 +251,8 @@ def _ends_sentence(text: str, candidate: regex.Match[str], sentence_start: int, 
     next_word = candidate.group("next")
     if position == sentence_start or next_word[:1].islower():
         return False
+    if not next_word and text[candidate.start("open")] in _DASHES:
+        return False  # `“Why?” – she didn't say`: a dash carries the sentence on
     terminators = candidate.group("term")
     if "?" in terminators or "!" in terminators:
         return True
@@ -312,7 +313,7 @@ _TOKEN = regex.compile(
     | [^\W\d_](?:\.[^\W\d_])++(?!\w)\.?                                        # U.S., a.m., e.g.
     | \w++(?:[{_INNER_JOINERS}]\w++)*+                                         # don't, Putin’s, high-level
     | \.{{2,}}+ | -{{2,}}+                                                     # ... and -- as one mark
-    | (?!\s)\X                                                                 # any other mark or symbol
+    | \S\p{{M}}*+                                                              # any other mark, with its accents
     """,
     regex.VERBOSE,
 )

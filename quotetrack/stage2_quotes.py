@@ -62,7 +62,7 @@ _CLOSE_ONLY = {"”": _Family.DOUBLE, "’": _Family.SINGLE, "»": _Family.GUILL
 _EITHER = {'"': _Family.DOUBLE, "''": _Family.DOUBLE, "'": _Family.SINGLE}
 # Glyphs that also close in other typographic traditions (German „…“ and ‚…‘).
 _ALSO_CLOSES = {"“", "‘"}
-_OPENING_PUNCT = "([{—–-/\u2014"
+_AFTER_CLOSING = ".,;:!?)]}%…"
 _CLOSING_PUNCT = ".,;:!?)]}…—–-/\u2014"
 
 
@@ -150,9 +150,9 @@ def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> b
 def _classify(text: str, start: int, end: int, glyph: str) -> _Mark | None:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    opens_by_context = not after.isspace() and not before.isalnum() and (
-        before.isspace() or before in _OPENING_PUNCT or _is_quote_glyph(before)
-    )
+    # Anything but a word or a closing punctuation mark may stand before an opening mark:
+    # spaces, brackets, dashes, other quote marks, invisible direction marks (U+200F) ...
+    opens_by_context = not after.isspace() and not before.isalnum() and before not in _AFTER_CLOSING
     closes_by_context = not after.isalnum() and (
         not before.isspace() or (start > 1 and _is_quote_glyph(text[start - 2]) and not after.strip())
     )
@@ -228,12 +228,12 @@ def _continues(carried: _Mark, marks: list[_Mark], text: str, paragraph: Span, p
 
 
 def _opens_speech(text: str, opening: _Mark) -> bool:
-    """The mark opens its paragraph's speech: it starts the paragraph or follows a colon or comma
-    (a stray mark mid-sentence, as in 'approved the “new budget', does not run on)."""
+    """The mark opens speech rather than standing after a word mid-sentence (the stray mark
+    in 'approved the “new budget' does not run on into the next paragraph)."""
     position = opening.start
     while position > 0 and text[position - 1] in " \t\u00a0":
         position -= 1
-    return position == 0 or text[position - 1] in "\n\r:,—–"
+    return position == 0 or not text[position - 1].isalnum()
 
 
 def _pair_marks(
