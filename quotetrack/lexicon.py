@@ -115,7 +115,9 @@ def _add_cue(forms: dict[str, CueVerb], lemma: str, frames: frozenset[str], irre
 _VOWELS = "aeiou"
 # Verbs whose final consonant doubles before -ed/-ing although the rule of thumb
 # (one vowel + one consonant) cannot see the stress.
-_DOUBLING = frozenset({"admit", "commit", "submit", "regret", "refer", "prefer", "confer", "infer", "omit", "permit", "rebut", "chat", "quip", "jot", "plan", "stop", "vet", "bar"})
+_DOUBLING = frozenset(
+    "admit commit submit regret refer prefer confer infer omit permit rebut chat quip jot plan stop vet bar".split()
+)
 
 
 def _third_person(lemma: str) -> str:

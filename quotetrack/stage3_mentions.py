@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["run", "classify_mention"]
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*\.?")
-_DESCRIPTION_STARTS = frozenset("the a an his her its their our my your this that another one some several many".split())
+_DESCRIPTION_STARTS = frozenset(
+    "the a an his her its their our my your this that another one some several many".split()
+)
 
 
 def run(analysis: Analysis, context: Context) -> None:
@@ -40,9 +42,10 @@ def run(analysis: Analysis, context: Context) -> None:
         if slot is None or candidate.speaker_mention is not None:
             continue
         if slot not in by_slot:
-            by_slot[slot] = mention_in(analysis.text, slot, context.lexicon)
-            if by_slot[slot] is not None:
-                analysis.mentions.append(by_slot[slot])
+            mention = mention_in(analysis.text, slot, context.lexicon)
+            by_slot[slot] = mention
+            if mention is not None:
+                analysis.mentions.append(mention)
         candidate.speaker_mention = by_slot[slot]
 
 

@@ -1,0 +1,28 @@
+"""Stage 2 — quotes: find the spans of speech in the text.
+
+Direct quotes come from paired quote marks (:mod:`.marks`) that hold speech
+(:mod:`.direct`); the reporting clause next to a quote gives its cue and
+speaker slot (:mod:`.frames`).
+
+>>> from quotetrack.parser import Parser
+>>> [q.text for q in Parser().parse('She called it “historic.” “We are ready,” he said.').quotes]
+['We are ready,']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Analysis
+from .direct import find_direct
+from .marks import find_quote_pairs
+
+if TYPE_CHECKING:
+    from ..parser import Context
+
+__all__ = ["find_quote_pairs", "run"]
+
+
+def run(analysis: Analysis, context: Context) -> None:
+    """Add a candidate for every quote in the document."""
+    find_direct(analysis, context)

@@ -1,0 +1,146 @@
+"""Direct quotes: matched quote marks that hold speech, with the cue next to them.
+
+Not every quoted string is speech: titles of works, nicknames and scare quotes
+(``a “historic” deal``) are set aside here by their shape and context.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from ..model import Analysis, Candidate, QuoteKind, Span
+from .frames import WORD, Frame, frame_of
+from .marks import Pair, find_quote_pairs, is_quote_glyph
+
+if TYPE_CHECKING:
+    from ..parser import Context
+
+__all__ = ["find_direct"]
+
+
+def find_direct(analysis: Analysis, context: Context) -> None:
+    """Add a candidate for every direct quote in the document."""
+    text = analysis.text
+    pairs = find_quote_pairs(text, analysis.paragraphs, single_quotes=context.config.single_quotes)
+    sentence_starts = [s.start for s in analysis.sentences]
+    found: list[tuple[Candidate, Frame | None]] = []
+    for index, pair in enumerate(pairs):
+        candidate = _direct_candidate(analysis, pair, sentence_starts)
+        if candidate is None:
+            continue
+        previous = pairs[index - 1] if index else None
+        following = pairs[index + 1] if index + 1 < len(pairs) else None
+        found.append((candidate, frame_of(analysis, candidate, previous, following, context.lexicon)))
+    _link_split_quotes(found, text)
+    found = [(c, frame) for c, frame in found if c.evidence == "split" or _is_speech(text, c, frame)]
+    for candidate, frame in found:
+        if candidate.evidence != "split":
+            _apply_frame(candidate, frame)
+    analysis.candidates.extend(candidate for candidate, _ in found)
+
+
+def _direct_candidate(analysis: Analysis, pair: Pair, sentence_starts: list[int]) -> Candidate | None:
+    start, end = pair.opening.end, pair.closing.start
+    # Inner spaces of « … » and „ … “ belong to typography, not to the quote.
+    while start < end and analysis.text[start].isspace():
+        start += 1
+    while end > start and analysis.text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    sentence = max(0, bisect_right(sentence_starts, pair.opening.start) - 1)
+    return Candidate(
+        span=Span(start, end),
+        kind=QuoteKind.DIRECT,
+        paragraph=analysis.sentence_paragraph[sentence] if analysis.sentence_paragraph else 0,
+        sentence=sentence,
+        outer=Span(pair.opening.start, pair.closing.end),
+        group=pair.opening.start,
+    )
+
+
+
+_SMALL_WORDS = frozenset("of the a an and or in on at to for with from by vs de la le".split())
+
+
+def _is_speech(text: str, candidate: Candidate, frame: Frame | None) -> bool:
+    content = candidate.span.slice(text)
+    words = [w for w in WORD.findall(content) if w[0].isalnum()]
+    if not words:
+        return False
+    if frame is not None:
+        return frame.colon or len(words) < 2 or not _looks_like_title(words, content)
+    if _looks_like_title(words, content) or _is_so_called(text, candidate):
+        return False
+    if _stands_alone(text, candidate) and len(words) >= 2:
+        return True
+    ending = content.rstrip(" \"'’”»)]")[-1:]
+    if ending in ("?", "!") or (ending == "." and len(words) >= 2):
+        return True  # a sentence quoted whole: "chanted “What curfew?”", "described as “an intentional act.”"
+    return len(words) >= 6 and (ending in ",…" or words[0][0].isupper())
+
+
+def _is_so_called(text: str, candidate: Candidate) -> bool:
+    assert candidate.outer is not None
+    before = text[max(0, candidate.outer.start - 12) : candidate.outer.start].casefold()
+    return before.rstrip().endswith(("so-called", "so called", "dubbed", "nicknamed", "titled", "entitled"))
+
+
+def _looks_like_title(words: list[str], content: str) -> bool:
+    """“Meet the Press”, “The Steve Harvey Morning Show,”: every main word capitalised."""
+    if len(words) > 10 or content.rstrip(",.").endswith(("?", "!")) or ". " in content:
+        return False
+    main = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    return len(main) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in main)
+
+
+def _stands_alone(text: str, candidate: Candidate) -> bool:
+    """The quote opens its sentence (or follows a colon or dash): not a fragment inside one."""
+    assert candidate.outer is not None
+    position = candidate.outer.start
+    while position > 0 and text[position - 1] in " \t\u00a0":
+        position -= 1
+    return position == 0 or text[position - 1] in "\n\r:—–.?!…" or is_quote_glyph(text[position - 1])
+
+
+def _apply_frame(candidate: Candidate, frame: Frame | None) -> None:
+    if frame is None:
+        candidate.confidence = 0.6 if candidate.evidence != "fragment" else 0.4
+        candidate.evidence = "unframed"
+        return
+    candidate.cue = frame.cue
+    candidate.speaker_slot = frame.speaker_slot
+    candidate.evidence = f"frame-{frame.side}"
+    candidate.confidence = 0.9 if frame.speaker_slot is not None else 0.7
+
+
+def _link_split_quotes(found: list[tuple[Candidate, Frame | None]], text: str) -> None:
+    """“A,” Peskov said. “B.” — the second part takes the first part's group, cue and speaker."""
+    for (first, frame), (second, _) in zip(found, found[1:]):
+        if frame is None or frame.side == "before" or first.paragraph != second.paragraph:
+            continue
+        if not _is_speech(text, first, frame):
+            continue
+        assert first.outer is not None and second.outer is not None
+        before_clause = text[first.outer.end : frame.extent.start]
+        after_clause = text[frame.extent.end : second.outer.start]
+        if before_clause.strip(_CLAUSE_PUNCTUATION) or not _ends_reporting_clause(after_clause):
+            continue
+        second.group = first.group
+        second.part = first.part + 1
+        second.cue = frame.cue
+        second.speaker_slot = frame.speaker_slot
+        second.confidence = 0.9 if frame.speaker_slot is not None else 0.7
+        second.evidence = "split"
+
+
+_CLAUSE_PUNCTUATION = " \t\u00a0.,:;—–-"
+
+
+def _ends_reporting_clause(gap: str) -> bool:
+    """Only punctuation, or a few adjunct words ("on Friday.") that close the reporting clause."""
+    words = WORD.findall(gap)
+    if not any(w[0].isalnum() for w in words):
+        return True
+    return len(words) <= 7 and gap.rstrip().endswith((".", ",", ":")) and not any(c in gap for c in "“”\"«»")

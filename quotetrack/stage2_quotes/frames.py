@@ -1,0 +1,162 @@
+"""Cue frames: the reporting clause next to a quote ("Peskov said", "said Peskov", "He continued:").
+
+A frame gives the cue (the reporting verb) and the *speaker slot*: the words
+where the frame puts the speaker, which the mention stage reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..lexicon import Lexicon
+from ..model import Analysis, Candidate, Span
+from .marks import Pair
+
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*|\S")
+# Words that may stand between a speaker and the verb: "Peskov later said", "she has said".
+_BETWEEN_SPEAKER_AND_CUE = frozenset(
+    "also later then again once further had has have was were is are would will could did does do just "
+    "only previously earlier repeatedly subsequently simply flatly quickly".split()
+)
+# Words that end the speaker in "“…,” said Peskov on Friday".
+_AFTER_INVERTED_SPEAKER = frozenset(
+    "on in at during after before while when who which as adding to from of and but with via in".split()
+)
+_DETERMINERS = frozenset("the a an his her its their our my your this that another one some several many".split())
+_SHORT_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen lt col capt st jr sr rev sgt maj adm".split())
+_CLAUSE_BREAKS = frozenset(", ; — – ( ) and but then when while because after before".split())
+_MAX_FRAME_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A reporting clause found next to a quote."""
+
+    cue: Span
+    speaker_slot: Span | None
+    side: str  # "after", "inverted" or "before"
+    colon: bool  # "Peskov said: “…”" — the strongest sign of a direct quote
+    extent: Span  # the clause's words, for linking the parts of a split quote
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+
+def tokens_in(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def frame_of(analysis: Analysis, candidate: Candidate, previous: Pair | None, following: Pair | None,
+              lexicon: Lexicon) -> Frame | None:
+    assert candidate.outer is not None
+    paragraph = analysis.paragraphs[candidate.paragraph] if analysis.paragraphs else Span(0, len(analysis.text))
+    after_end = min(paragraph.end, following.opening.start if following else paragraph.end, candidate.outer.end + 240)
+    after = _frame_after(tokens_in(analysis.text, candidate.outer.end, after_end), lexicon)
+    if after is not None:
+        return after
+    sentence_start = analysis.sentences[candidate.sentence].start if analysis.sentences else paragraph.start
+    before_start = max(sentence_start, paragraph.start, previous.closing.end if previous else 0)
+    before_start = max(before_start, candidate.outer.start - 240)
+    return _frame_before(tokens_in(analysis.text, before_start, candidate.outer.start), lexicon)
+
+
+def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
+    """“…,” Peskov said / “…,” said Peskov / “…,” Peskov, the spokesman, told reporters."""
+    index = 1 if tokens and tokens[0].text in (",", "—", "–", "-") else 0
+    if index < len(tokens) and lexicon.cue_lemma(tokens[index].text) is not None:
+        return _inverted_frame(tokens, index)
+    for cue_index in range(index, min(len(tokens), index + _MAX_FRAME_TOKENS)):
+        token = tokens[cue_index]
+        if token.text in (".", "!", "?", "“", "”", '"', ":", ";") and not _is_abbreviation_dot(tokens, cue_index):
+            return None
+        if cue_index > index and lexicon.cue_lemma(token.text) is not None:
+            speaker = _trim_speaker(tokens[index:cue_index])
+            if not _plausible_speaker(speaker, lexicon):
+                return None
+            return Frame(Span(token.start, token.end), Span(speaker[0].start, speaker[-1].end), "after", False,
+                          Span(tokens[0].start, token.end))
+    return None
+
+
+def _inverted_frame(tokens: list[Token], cue_index: int) -> Frame | None:
+    cue = tokens[cue_index]
+    speaker: list[Token] = []
+    for index in range(cue_index + 1, min(len(tokens), cue_index + 10)):
+        token = tokens[index]
+        if token.text == "." and _is_abbreviation_dot(tokens, index):
+            speaker.append(token)
+            continue
+        if not token.text[0].isalnum() or token.lower in _AFTER_INVERTED_SPEAKER:
+            break
+        speaker.append(token)
+    if not speaker or not (speaker[0].text[0].isupper() or speaker[0].lower in _DETERMINERS):
+        return None
+    return Frame(Span(cue.start, cue.end), Span(speaker[0].start, speaker[-1].end), "inverted", False,
+                  Span(tokens[0].start, speaker[-1].end))
+
+
+def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
+    """Peskov said: “…” / He continued: “…” / Smith told reporters on Friday, “…”."""
+    if not tokens:
+        return None
+    colon = tokens[-1].text == ":"
+    gap_end = len(tokens) - 1 if tokens[-1].text in (":", ",") else len(tokens)
+    for cue_index in range(gap_end - 1, max(-1, gap_end - 9), -1):
+        if lexicon.cue_lemma(tokens[cue_index].text) is None:
+            continue
+        gap = tokens[cue_index + 1 : gap_end]
+        if gap and gap_end == len(tokens):
+            return None  # "said the deal was “historic”": a mixed quote, not a direct one
+        speaker = _trim_speaker(_last_clause(tokens[:cue_index]))
+        slot = Span(speaker[0].start, speaker[-1].end) if _plausible_speaker(speaker, lexicon) else None
+        cue = tokens[cue_index]
+        return Frame(Span(cue.start, cue.end), slot, "before", colon, Span(tokens[0].start, tokens[-1].end))
+    return None
+
+
+def _last_clause(tokens: list[Token]) -> list[Token]:
+    """The words after the last clause break, keeping an appositive ("Peskov, the spokesman,")."""
+    end = len(tokens)
+    if end and tokens[end - 1].text == ",":
+        # "Peskov, the Kremlin spokesman, said": step over the appositive to the name.
+        previous_comma = max((i for i in range(end - 1) if tokens[i].text == ","), default=-1)
+        if previous_comma > 0:
+            end = previous_comma
+    start = max((i + 1 for i in range(end) if tokens[i].lower in _CLAUSE_BREAKS), default=0)
+    return tokens[start:end]
+
+
+def _trim_speaker(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[-1].lower in _BETWEEN_SPEAKER_AND_CUE or tokens[-1].lower.endswith("ly")
+                      or tokens[-1].text == ","):
+        tokens = tokens[:-1]
+    if len(tokens) > 2 and tokens[-1].text != "," and any(t.text == "," for t in tokens):
+        tokens = tokens[: next(i for i, t in enumerate(tokens) if t.text == ",")]
+    return tokens
+
+
+def _plausible_speaker(tokens: list[Token], lexicon: Lexicon) -> bool:
+    if not tokens or len(tokens) > 10:
+        return False
+    first = tokens[0]
+    if len(tokens) == 1:
+        return first.lower in lexicon.pronouns or first.text[0].isupper() or first.lower in lexicon.roles
+    return first.text[0].isupper() or first.lower in _DETERMINERS or first.lower in lexicon.roles
+
+
+def _is_abbreviation_dot(tokens: list[Token], index: int) -> bool:
+    if index == 0 or tokens[index].text != ".":
+        return False
+    word = tokens[index - 1]
+    return word.lower in _SHORT_TITLES or (len(word.text) == 1 and word.text.isupper())
+
