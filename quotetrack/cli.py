@@ -267,7 +267,7 @@ def main(argv: Sequence[str] | None = None, *, parser: Parser | None = None) -> 
             _error(str(error))
             return 2
     try:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     except OSError as error:
         _error(f"{args.output}: cannot write there ({error.strerror}); choose another --output path")
         return 2

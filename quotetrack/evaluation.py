@@ -60,7 +60,8 @@ Attribution is scored end to end, over gold fragments that name a speaker:
 
 >>> from quotetrack import Mention
 >>> text = '“We will win,” Smith said. Jones disagreed.'
->>> gold = GoldDocument(id="d1", text=text, quotes=(GoldQuote(Span(1, 13), "We will win,", QuoteKind.DIRECT, "Ann Smith"),))
+>>> said = GoldQuote(Span(1, 13), "We will win,", QuoteKind.DIRECT, speaker="Ann Smith")
+>>> gold = GoldDocument(id="d1", text=text, quotes=(said,))
 >>> guess = Quote(Span(1, 12), "We will win", QuoteKind.DIRECT,
 ...               speaker_mention=Mention(Span(15, 20), "Smith"))
 >>> report = summarise([score_document(gold, [guess])])

@@ -1,0 +1,259 @@
+"""The ``quotetrack`` command: formats, inputs, and what happens with bad files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from quotetrack import Parser, QuoteKind, Span, extract
+from quotetrack.cli import CSV_COLUMNS, main
+from quotetrack.model import Analysis, Candidate, Mention
+from quotetrack.parser import Context
+
+WE_WILL_WIN = "“We will win,” Smith said.\n"
+TWO_QUOTES = "The match is on Sunday.\n\n“We are ready,” said Ana Ruiz. “They are not,” she added.\n"
+
+_MARKED = regex.compile(r"“([^“”\n]*)”")
+_NAME_AFTER = regex.compile(r"” (?:said )?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?|she|he)")
+
+
+def _index_of(spans: list[Span], offset: int) -> int:
+    return next(i for i, span in enumerate(spans) if span.start <= offset < span.end)
+
+
+def _marks_stage(analysis: Analysis, context: Context) -> None:
+    """A fixed stand-in for quote finding: “…” is a direct quote, the name after it the speaker."""
+    for number, match in enumerate(_MARKED.finditer(analysis.text)):
+        name = _NAME_AFTER.match(analysis.text, match.end(1))
+        candidate = Candidate(
+            span=Span(match.start(1), match.end(1)),
+            kind=QuoteKind.DIRECT,
+            paragraph=_index_of(analysis.paragraphs, match.start()),
+            sentence=_index_of(analysis.sentences, match.start(1)),
+            speaker_mention=Mention(Span(name.start(1), name.end(1)), name.group(1)) if name else None,
+            confidence=0.9,
+            group=number,
+        )
+        analysis.candidates.append(candidate)
+
+
+def _stub_parser() -> Parser:
+    stages = [(n, s) for n, s in Parser().stages if n == "segmentation"] + [("quotes", _marks_stage)]
+    return Parser(stages=stages)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    paths = {"win": tmp_path / "win.txt", "two": tmp_path / "two.txt"}
+    paths["win"].write_text(WE_WILL_WIN, encoding="utf-8")
+    paths["two"].write_text(TWO_QUOTES, encoding="utf-8")
+    return paths
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str], parser: Parser | None = None) -> tuple[int, str, str]:
+    status = main(argv, parser=parser)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+# --- formats --------------------------------------------------------------------
+
+
+def test_the_default_table_shows_position_offsets_kind_speaker_and_quote(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run([str(files["two"])], capsys, _stub_parser())
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == f"== {files['two']}: 2 quotes =="
+    assert lines[1].split() == ["where", "chars", "kind", "speaker", "quote"]
+    first = TWO_QUOTES.index("We are ready,")
+    assert lines[2].split() == ["p2", "s2", f"{first}-{first + 13}", "direct", "Ana", "Ruiz", "We", "are", "ready,"]
+    assert lines[3].split()[4:] == ["she", "They", "are", "not,"]
+
+
+def test_the_table_says_when_a_file_has_no_quotes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "plain.txt"
+    empty.write_text("Markets were calm on Monday.\n", encoding="utf-8")
+    status, out, _ = run([str(empty)], capsys, _stub_parser())
+    assert status == 0 and out.splitlines()[:2] == [f"== {empty}: 0 quotes ==", "(no quotes found)"]
+
+
+def test_json_is_one_array_of_file_and_document_objects(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(["--format", "json", str(files["win"]), str(files["two"])], capsys, _stub_parser())
+    assert status == 0
+    records = json.loads(out)
+    assert [r["file"] for r in records] == [str(files["win"]), str(files["two"])]
+    assert [r["document"]["text"] for r in records] == [WE_WILL_WIN, TWO_QUOTES]
+    quotes = records[1]["document"]["quotes"]
+    assert [(q["text"], q["kind"], q["speaker_mention"]["text"]) for q in quotes] == [
+        ("We are ready,", "direct", "Ana Ruiz"),
+        ("They are not,", "direct", "she"),
+    ]
+
+
+def test_json_of_no_files_is_an_empty_array(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["-f", "json", str(tmp_path / "missing.txt")], capsys)
+    assert status == 2 and json.loads(out) == []
+
+
+def test_jsonl_is_one_object_per_file(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["-f", "jsonl", str(files["win"]), str(files["two"])], capsys, _stub_parser())
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == 2
+    assert [len(json.loads(line)["document"]["quotes"]) for line in lines] == [1, 2]
+
+
+def test_csv_has_one_row_per_quote_with_offsets_that_slice_the_file(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(["-f", "csv", str(files["two"]), str(files["win"])], capsys, _stub_parser())
+    rows = list(csv.reader(io.StringIO(out)))
+    assert status == 0 and tuple(rows[0]) == CSV_COLUMNS
+    assert [row[0] for row in rows[1:]] == [str(files["two"])] * 2 + [str(files["win"])]
+    for row in rows[1:]:
+        record = dict(zip(CSV_COLUMNS, row))
+        source = TWO_QUOTES if record["file"] == str(files["two"]) else WE_WILL_WIN
+        assert source[int(record["start"]) : int(record["end"])] == record["text"]
+        assert record["kind"] == "direct" and float(record["confidence"]) == 0.9
+    assert [r[3] for r in rows[1:]] == ["Ana Ruiz", "she", "Smith"]
+
+
+def test_output_goes_to_the_file_given(
+    files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out" / "quotes.jsonl"
+    target.parent.mkdir()
+    status, out, _ = run(["-f", "jsonl", "-o", str(target), str(files["win"])], capsys, _stub_parser())
+    assert status == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["document"]["text"] == WE_WILL_WIN
+
+
+def test_an_output_path_that_cannot_be_written_is_reported(
+    files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(["-o", str(tmp_path / "no-such-dir" / "x.csv"), str(files["win"])], capsys)
+    assert status == 2 and "no-such-dir" in err and "--output" in err
+
+
+# --- inputs ---------------------------------------------------------------------
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_a_dash_reads_standard_input_and_keeps_crlf_and_emoji_offsets(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Intro\u00a0line 🙂\r\n\r\n“We are ready,” said Ana Ruiz.\r\n"
+    _stdin(monkeypatch, text.encode("utf-8"))
+    status, out, _ = run(["-f", "jsonl", "-"], capsys, _stub_parser())
+    record = json.loads(out)
+    assert status == 0 and record["file"] == "<stdin>" and record["document"]["text"] == text
+    (quote,) = record["document"]["quotes"]
+    assert text[quote["span"]["start"] : quote["span"]["end"]] == "We are ready,"
+
+
+def test_standard_input_that_is_not_utf8_is_reported(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, "Caf\u00e9 owners said: “No.”".encode("latin-1", errors="replace"))
+    status, _, err = run(["-"], capsys)
+    assert status == 2 and err.startswith("quotetrack: <stdin>: not UTF-8")
+
+
+def test_a_directory_is_searched_recursively_for_txt_files_in_sorted_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("b.txt", "a/z.txt", "a/notes.md", "c/d/e.txt"):
+        path = tmp_path / "news" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(WE_WILL_WIN, encoding="utf-8")
+    status, out, _ = run(["-f", "jsonl", str(tmp_path / "news")], capsys, _stub_parser())
+    names = [Path(json.loads(line)["file"]).relative_to(tmp_path / "news").as_posix() for line in out.splitlines()]
+    assert status == 0 and names == ["a/z.txt", "b.txt", "c/d/e.txt"]
+
+
+def test_a_missing_file_is_reported_and_the_other_files_still_processed(
+    files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.txt"
+    status, out, err = run(["-f", "jsonl", str(missing), str(files["win"])], capsys, _stub_parser())
+    assert status == 2
+    assert err.splitlines() == [
+        f"quotetrack: {missing}: no such file or directory; check the path (use - to read standard input)"
+    ]
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(files["win"])]
+
+
+def test_undecodable_bytes_are_reported_with_what_to_do(
+    files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("“Ça suffit,” Dupré said.".encode("cp1252"))
+    status, out, err = run(["-f", "jsonl", str(files["two"]), str(latin), str(files["win"])], capsys, _stub_parser())
+    assert status == 2
+    (line,) = err.splitlines()
+    assert line.startswith(f"quotetrack: {latin}: not UTF-8 text (byte 0x93 at offset 0)") and "iconv" in line
+    assert [json.loads(row)["file"] for row in out.splitlines()] == [str(files["two"]), str(files["win"])]
+
+
+def test_a_directory_without_txt_files_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
+    status, out, err = run([str(tmp_path)], capsys)
+    assert status == 2 and out == ""
+    assert err.splitlines() == [
+        f"quotetrack: {tmp_path}: directory holds no .txt files; pass .txt files or a directory that contains some"
+    ]
+
+
+def test_bad_options_give_status_2(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--format", "xml", str(files["win"])]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert main(["--min-confidence", "3", str(files["win"])]) == 2
+    assert "min_confidence" in capsys.readouterr().err
+
+
+# --- the real parser ------------------------------------------------------------
+
+
+def test_the_command_reports_what_extract_finds(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["-f", "json", str(files["two"])], capsys)
+    (record,) = json.loads(out)
+    assert status == 0 and record["document"] == json.loads(extract(TWO_QUOTES).to_json())
+
+
+def test_an_unambiguous_direct_quote_is_found(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["-f", "csv", str(files["win"])], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert status == 0
+    assert [(r["kind"], r["text"], r["speaker_mention"]) for r in rows] == [("direct", "We will win,", "Smith")]
+
+
+def test_kind_options_filter_the_quotes(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["-f", "csv", "--kind", "indirect", "--kind", "mixed", str(files["win"])], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert status == 0 and all(r["kind"] in {"indirect", "mixed"} for r in rows)
+    assert not any(r["text"] == "We will win," for r in rows)
+
+
+def test_python_dash_m_quotetrack_runs_the_command(files: dict[str, Path]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "quotetrack", "--format", "jsonl", str(files["win"])],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["document"]["text"] == WE_WILL_WIN
