@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -38,7 +39,7 @@ class Span(DataClassJsonMixin):
     Offsets are Python ``str`` indices (code points), so ``text[span.start:span.end]``
     is the spanned text, whatever the line endings or characters.
 
-    >>> Span(4, 9).slice("Mr. Peskov said")
+    >>> Span(4, 10).slice("Mr. Peskov said")
     'Peskov'
     """
 
@@ -243,3 +244,18 @@ class Analysis:
     candidates: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     speakers: dict[str, Speaker] = field(default_factory=dict)
+    # Start offsets, built on first use, once segmentation has run.
+    _paragraph_starts: list[int] | None = field(default=None, repr=False)
+    _sentence_starts: list[int] | None = field(default=None, repr=False)
+
+    def paragraph_at(self, position: int) -> int:
+        """Index of the paragraph that holds (or last began before) ``position``; 0 if there is none."""
+        if self._paragraph_starts is None:
+            self._paragraph_starts = [p.start for p in self.paragraphs]
+        return max(0, bisect_right(self._paragraph_starts, position) - 1)
+
+    def sentence_at(self, position: int) -> int:
+        """Index of the sentence that holds (or last began before) ``position``; 0 if there is none."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in self.sentences]
+        return max(0, bisect_right(self._sentence_starts, position) - 1)

@@ -6,7 +6,6 @@ Not every quoted string is speech: titles of works, nicknames and scare quotes
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..model import Analysis, Candidate, QuoteKind, Span
@@ -23,10 +22,9 @@ def find_direct(analysis: Analysis, context: Context) -> None:
     """Add a candidate for every direct quote in the document."""
     text = analysis.text
     pairs = find_quote_pairs(text, analysis.paragraphs, single_quotes=context.config.single_quotes)
-    sentence_starts = [s.start for s in analysis.sentences]
     found: list[tuple[Candidate, Frame | None]] = []
     for index, pair in enumerate(pairs):
-        candidate = _direct_candidate(analysis, pair, sentence_starts)
+        candidate = _direct_candidate(analysis, pair)
         if candidate is None:
             continue
         previous = pairs[index - 1] if index else None
@@ -40,7 +38,7 @@ def find_direct(analysis: Analysis, context: Context) -> None:
     analysis.candidates.extend(candidate for candidate, _ in found)
 
 
-def _direct_candidate(analysis: Analysis, pair: Pair, sentence_starts: list[int]) -> Candidate | None:
+def _direct_candidate(analysis: Analysis, pair: Pair) -> Candidate | None:
     start, end = pair.opening.end, pair.closing.start
     # Inner spaces of « … » and „ … “ belong to typography, not to the quote.
     while start < end and analysis.text[start].isspace():
@@ -49,7 +47,7 @@ def _direct_candidate(analysis: Analysis, pair: Pair, sentence_starts: list[int]
         end -= 1
     if end <= start:
         return None
-    sentence = max(0, bisect_right(sentence_starts, pair.opening.start) - 1)
+    sentence = analysis.sentence_at(pair.opening.start)
     return Candidate(
         span=Span(start, end),
         kind=QuoteKind.DIRECT,

@@ -60,7 +60,9 @@ def frame_of(analysis: Analysis, candidate: Candidate, previous: Pair | None, fo
               lexicon: Lexicon) -> Frame | None:
     assert candidate.outer is not None
     paragraph = analysis.paragraphs[candidate.paragraph] if analysis.paragraphs else Span(0, len(analysis.text))
-    after_end = min(paragraph.end, following.opening.start if following else paragraph.end, candidate.outer.end + 240)
+    # A quote that runs over paragraphs has its reporting clause in the paragraph where it closes.
+    closing = analysis.paragraphs[analysis.paragraph_at(candidate.outer.end - 1)] if analysis.paragraphs else paragraph
+    after_end = min(closing.end, following.opening.start if following else closing.end, candidate.outer.end + 240)
     after = _frame_after(tokens_in(analysis.text, candidate.outer.end, after_end), lexicon)
     if after is not None:
         return after

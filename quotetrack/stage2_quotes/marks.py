@@ -213,10 +213,9 @@ def _pair_marks(
     """Pair the marks of one paragraph; return the pairs and the quote left open, if any."""
     stack: list[Mark] = [carried] if carried is not None else []
     pairs: list[Pair] = []
-    last_closer = {m.family: i for i, m in enumerate(marks) if m.can_close}
-    for index, mark in enumerate(marks):
-        if mark.weak and last_closer.get(mark.family, -1) > index:
-            continue  # a possessive: a later mark closes the quote
+    for mark in marks:
+        if mark.weak:
+            continue  # the students’ union: a possessive, not the end of a quote
         match = _open_match(stack, mark)
         if match is not None:
             opening = stack[match]
