@@ -402,17 +402,14 @@ class _OverlapIndex(Generic[T]):
 
     def best(self, span: Span) -> int | None:
         """Index (into the original items) of the biggest overlap; ties go to the earlier item."""
-        best_index, best_overlap = None, 0
+        best: tuple[int, int] | None = None  # (overlap, -index): the larger wins
         i = bisect_left(self._starts, span.end) - 1
         while i >= 0 and self._max_end[i] > span.start:
-            overlap = _overlap(self._spans[i], span)
-            index = self._order[i]
-            if overlap > best_overlap or (
-                overlap == best_overlap and overlap > 0 and best_index is not None and index < best_index
-            ):
-                best_index, best_overlap = index, overlap
+            candidate = (_overlap(self._spans[i], span), -self._order[i])
+            if candidate[0] > 0 and (best is None or candidate > best):
+                best = candidate
             i -= 1
-        return best_index
+        return None if best is None else -best[1]
 
 
 # --- speakers -------------------------------------------------------------------
@@ -1009,7 +1006,8 @@ def format_summary(report: Report, *, kind: str | None = None) -> str:
             f"{s.correct}/{s.predicted} correct)  speaker acc {_f(a.accuracy)}"
         )
     a = report.attribution[kind or ALL]
-    lines.append(f"  attribution P {_f(a.precision)}  R {_f(a.recall)}  F1 {_f(a.f1)}")
+    label = f"attribution ({kind})" if kind else "attribution"
+    lines.append(f"  {label} P {_f(a.precision)}  R {_f(a.recall)}  F1 {_f(a.f1)}")
     if report.hand_annotated:
         lines.append(
             f"  required {report.required.found}/{report.required.gold}, "
@@ -1035,47 +1033,49 @@ def _spread(items: Sequence[T], count: int) -> list[T]:
 
 
 def _error_lines(report: Report, kind: str | None, count: int) -> list[str]:
-    missed = [
-        (r, o)
-        for r in report.results
-        for o in r.gold_outcomes
-        if not o.found and (kind is None or o.quote.kind.value == kind)
+    def wanted(quote_kind: QuoteKind) -> bool:
+        return kind is None or quote_kind.value == kind
+
+    golds = [(r.gold, o) for r in report.results for o in r.gold_outcomes if wanted(o.quote.kind)]
+    guesses = [(r.gold, o) for r in report.results for o in r.prediction_outcomes if wanted(o.quote.kind)]
+    return [
+        *_examples("missed gold fragments", [(d, o) for d, o in golds if not o.found], count, _missed),
+        *_examples("false positives", [(d, o) for d, o in guesses if not o.correct], count, _false_positive),
+        *_examples(
+            "found but not attributed",
+            [(d, o) for d, o in golds if o.found and o.attributed is False],
+            count,
+            _unattributed,
+        ),
     ]
-    wrong = [
-        (r, o)
-        for r in report.results
-        for o in r.prediction_outcomes
-        if not o.correct and (kind is None or o.quote.kind.value == kind)
-    ]
-    misattributed = [
-        (r, o)
-        for r in report.results
-        for o in r.gold_outcomes
-        if o.found and o.attributed is False and (kind is None or o.quote.kind.value == kind)
-    ]
-    lines = [f"--- missed gold fragments: {len(missed)} (showing {min(count, len(missed))}) ---"]
-    for result, outcome in _spread(missed, count):
-        gold = outcome.quote
-        lines.append(
-            f"[{result.gold.id}] {gold.kind.value}, speaker {gold.speaker!r}, cue "
-            f"{gold.cue.text if gold.cue else None!r}"
-        )
-        lines.append("    " + _context(result.gold.text, gold.span))
-    lines.append(f"--- false positives: {len(wrong)} (showing {min(count, len(wrong))}) ---")
-    for result, prediction in _spread(wrong, count):
-        quote = prediction.quote
-        lines.append(f"[{result.gold.id}] {quote.kind.value}, speaker {_predicted_name(quote)!r}")
-        lines.append("    " + _context(result.gold.text, quote.span))
-    lines.append(f"--- found but not attributed: {len(misattributed)} (showing {min(count, len(misattributed))}) ---")
-    for result, outcome in _spread(misattributed, count):
-        gold, best = outcome.quote, outcome.best
-        mention = gold.speaker_mention.text if gold.speaker_mention else None
-        lines.append(
-            f"[{result.gold.id}] {gold.kind.value}: gold {gold.speaker!r} (mention {mention!r}), "
-            f"predicted {_predicted_name(best) if best else None!r}"
-        )
-        lines.append("    " + _context(result.gold.text, gold.span))
+
+
+def _examples(
+    title: str, items: Sequence[tuple[GoldDocument, T]], count: int, describe: Callable[[T], tuple[str, Span]]
+) -> list[str]:
+    lines = [f"--- {title}: {len(items)} (showing {min(count, len(items))}) ---"]
+    for document, item in _spread(items, count):
+        label, span = describe(item)
+        lines += [f"[{document.id}] {label}", "    " + _context(document.text, span)]
     return lines
+
+
+def _missed(outcome: GoldOutcome) -> tuple[str, Span]:
+    gold = outcome.quote
+    cue = gold.cue.text if gold.cue else None
+    return f"{gold.kind.value}, speaker {gold.speaker!r}, cue {cue!r}", gold.span
+
+
+def _false_positive(outcome: PredictionOutcome) -> tuple[str, Span]:
+    quote = outcome.quote
+    return f"{quote.kind.value}, speaker {_predicted_name(quote)!r}", quote.span
+
+
+def _unattributed(outcome: GoldOutcome) -> tuple[str, Span]:
+    gold = outcome.quote
+    mention = gold.speaker_mention.text if gold.speaker_mention else None
+    guess = _predicted_name(outcome.best) if outcome.best else None
+    return f"{gold.kind.value}: gold {gold.speaker!r} (mention {mention!r}), predicted {guess!r}", gold.span
 
 
 # --- command line ---------------------------------------------------------------
@@ -1097,7 +1097,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         type=int,
         default=0,
         metavar="N",
-        help="print N missed, N false-positive and N misattributed examples",
+        help="print N missed, N false-positive and N unattributed examples",
     )
     parser.add_argument("--limit", type=int, default=0, metavar="N", help="use only the first N documents of each file")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of tables")
