@@ -6,10 +6,11 @@ whitespace; blank lines give nothing.
 **Paragraphs.** News puts one paragraph per line, whether the lines are separated
 by ``"\\n"`` or by blank lines. Hard-wrapped prose (a novel from Project
 Gutenberg, a plain-text e-mail) breaks its lines at a fixed width instead, and
-there a paragraph is a block of lines between blank lines. Which convention a
-document follows is decided once per document from the shape of its lines: in
-hard-wrapped text almost every line that continues into the next one stops only
-because the next line's first word would not have fitted.
+there a paragraph is a block of lines between blank lines (a list item starts
+one of its own). Which convention a document follows is decided once per
+document from the lines that run straight into the next one: in wrapped prose
+they stop mid-sentence (the next line goes on in lowercase) and where the next
+word would not have fitted; in news they end paragraphs.
 
 **Sentences.** A sentence ends at ``.``, ``?``, ``!`` or an ellipsis (with any
 closing quote marks or brackets) followed by whitespace, unless what comes next
@@ -33,7 +34,8 @@ text, whatever the input.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Set as AbstractSet
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -73,7 +75,8 @@ _LINE = regex.compile(rf"(?<![^{_BREAK}])[^\S{_BREAK}]*+(\S(?:[^{_BREAK}]*\S)?)"
 _BLANK_LINE = regex.compile(rf"(?>\r\n|[{_BREAK}])[^\S{_BREAK}]*+(?>\r\n|[{_BREAK}])")
 _FIRST_WORD = regex.compile(r"\S{1,40}+")
 # A list item, which starts a paragraph of its own even inside hard-wrapped text.
-_BULLET = regex.compile(r"(?:[-*•‣◦▪▫–—]|\d{1,3}[.)]|[A-Za-z][.)])\s")
+# Capital letters are left out: "A. Lincoln" may start a wrapped line.
+_BULLET = regex.compile(r"(?:[-*•‣◦▪▫–—]|\d{1,3}[.)]|[a-z][.)])\s")
 
 # Hard wrapping is recognised only at widths that people wrap prose at.
 _MIN_WRAP_WIDTH = 30
@@ -100,7 +103,9 @@ def paragraph_spans(text: str) -> list[Span]:
     lines = [(m.start(), m.start(1), m.end(1)) for m in _LINE.finditer(text)]
     if not lines:
         return []
-    after_blank = [False] + [_BLANK_LINE.search(text, a[2], b[1]) is not None for a, b in zip(lines, lines[1:])]
+    # Most gaps are a single break character: no need to search those.
+    after_blank = [False] + [b[1] - a[2] > 1 and _BLANK_LINE.search(text, a[2], b[1]) is not None
+                             for a, b in pairwise(lines)]
     if not _looks_hard_wrapped(text, lines, after_blank):
         return [Span(start, end) for _, start, end in lines]
     return _blocks(text, lines, after_blank)
@@ -117,7 +122,10 @@ def _looks_hard_wrapped(text: str, lines: list[tuple[int, int, int]], after_blan
     Dick breaks at its commas) show the first trace only, so that one suffices
     when it is strong.
     """
-    continuing = [i for i in range(len(lines) - 1) if not after_blank[i + 1]]
+    # Lines before a list item end where the item starts, not for width.
+    continuing = [
+        i for i in range(len(lines) - 1) if not after_blank[i + 1] and not _BULLET.match(text, lines[i + 1][1])
+    ]
     if len(continuing) < _MIN_CONTINUING_LINES:
         return False
     widths = sorted(lines[i][2] - lines[i][0] for i in continuing)
@@ -158,8 +166,9 @@ _CLOSERS = "”’\"'»›)]}"
 _OPENERS = "“‘\"'«‹([{¿¡"
 _DASHES = "-‐‑‒–—―"
 # A run of sentence-ending marks, its closing marks, the whitespace after it,
-# then a peek (not consumed: it may hold the next candidate) at the next word. The look-behind makes a run match only from its
-# first mark (so a long run is scanned once); every repeat is possessive or bounded.
+# then a peek at the next word (not consumed: it may hold the next candidate).
+# The look-behind makes a run match only from its first mark (so a long run is
+# scanned once); every repeat is possessive or bounded.
 _CANDIDATE = regex.compile(
     rf"""
     (?<![{_TERMINATORS}])
@@ -182,27 +191,38 @@ _LIST_MARKER = regex.compile(r"\d{1,3}|[A-Za-z]|[ivxlc]{1,6}|[IVXLC]{1,6}")
 # Abbreviations that stand before something (a name, an example, a number) and
 # so never end a sentence, whatever follows.
 _NEVER_FINAL = frozenset(
-    "Mr. Mrs. Ms. Mx. Messrs. Mme. Mlle. Prof. Gov. Sen. Sens. Rep. Reps. Gen. Gens. Lt. Col. Capt. Cmdr. "
-    "Maj. Sgt. Adm. Pres. Supt. Insp. Det. Rev. Fr. Hon. Rt. Amb. Atty. Sec. Pvt. Cpl. Brig. "
-    "e.g. i.e. vs. v. cf. approx. ca.".split()
+    (
+        "Mr.", "Mrs.", "Ms.", "Mx.", "Messrs.", "Mme.", "Mlle.", "Prof.", "Gov.", "Govs.", "Sen.", "Sens.",
+        "Rep.", "Reps.", "Gen.", "Gens.", "Lt.", "Col.", "Capt.", "Cmdr.", "Maj.", "Sgt.", "Adm.", "Pres.",
+        "Supt.", "Insp.", "Det.", "Rev.", "Fr.", "Hon.", "Rt.", "Amb.", "Atty.", "Sec.", "Pvt.", "Cpl.",
+        "Brig.", "e.g.", "i.e.", "vs.", "v.", "cf.", "approx.", "ca.",
+    )
 )
 # Abbreviations that are abbreviations only before a number ("No. 10", but "No. It is not").
-_BEFORE_NUMBERS = frozenset("No. Nos. Vol. Vols. pp. p. Fig. Figs.".split())
+_BEFORE_NUMBERS = frozenset(
+    (
+        "No.", "Nos.", "Vol.", "Vols.", "pp.", "p.", "Fig.", "Figs.",
+    )
+)
 # Capitalised words that commonly open a sentence and rarely follow an
 # abbreviation inside one: after "U.S." or "Inc." they mark a sentence break.
+# Not And/Or/For: title-case headlines join names with them ("The U.S. And Iran").
 _SENTENCE_STARTERS = frozenset(
-    """
-    The A An He She It They We I You His Her Its Their Our My Your This That These Those There Here
-    But And Or So Yet Nor In On At By For From With Without After Before During Since While When Where
-    What Why How Who Whom Whose Which If As Although Though Because However Meanwhile Moreover Also Still
-    Then Now Some Many Most All Both Each Every No Not None Neither Other Another Such Last Next Earlier
-    Later Today Yesterday Tomorrow Instead Indeed Yes Asked According Despite Under Among Until Unlike
-    Once Only Even Officials Police Analysts Critics Experts Supporters
-    """.split()
+    (
+        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our",
+        "My", "Your", "This", "That", "These", "Those", "There", "Here", "But", "So", "Yet", "In", "On", "At",
+        "By", "From", "With", "Without", "After", "Before", "During", "Since", "While", "When", "Where",
+        "What", "Why", "How", "Who", "Whom", "Whose", "Which", "If", "As", "Although", "Though", "Because",
+        "However", "Meanwhile", "Moreover", "Also", "Still", "Then", "Now", "Some", "Many", "Most", "All",
+        "Both", "Each", "Every", "No", "Not", "None", "Neither", "Other", "Another", "Such", "Last", "Next",
+        "Earlier", "Later", "Today", "Yesterday", "Tomorrow", "Instead", "Indeed", "Yes", "Asked", "According",
+        "Despite", "Under", "Among", "Until", "Unlike", "Once", "Only", "Even", "Officials", "Police",
+        "Analysts", "Critics", "Experts", "Supporters",
+    )
 )
 
 
-def sentence_spans(text: str, paragraph: Span, abbreviations: Set[str]) -> list[Span]:
+def sentence_spans(text: str, paragraph: Span, abbreviations: AbstractSet[str]) -> list[Span]:
     """The sentences of one paragraph, in order.
 
     ``abbreviations`` holds the abbreviations as written, with their full stop
@@ -213,7 +233,7 @@ def sentence_spans(text: str, paragraph: Span, abbreviations: Set[str]) -> list[
     ['Stocks rose 3.5% in the U.S.', 'The Dow gained.', '“Why?” she asked.', 'Sen. Jones agreed.']
     """
     _check_paragraph(text, paragraph, "sentence_spans")
-    if isinstance(abbreviations, str) or not isinstance(abbreviations, Set):
+    if isinstance(abbreviations, str) or not isinstance(abbreviations, AbstractSet):
         raise TypeError(
             f"sentence_spans() takes the abbreviations as a set of str such as frozenset({{'Mr.'}}), "
             f"got {type(abbreviations).__name__}"
@@ -222,7 +242,7 @@ def sentence_spans(text: str, paragraph: Span, abbreviations: Set[str]) -> list[
     return _sentences(text, start, end, abbreviations)
 
 
-def _sentences(text: str, start: int, end: int, abbreviations: Set[str]) -> list[Span]:
+def _sentences(text: str, start: int, end: int, abbreviations: AbstractSet[str]) -> list[Span]:
     """The sentences of ``text[start:end]``, which has no outer whitespace."""
     sentences: list[Span] = []
     sentence_start = start
@@ -245,7 +265,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, trailing.start() if trailing else end
 
 
-def _ends_sentence(text: str, candidate: regex.Match[str], sentence_start: int, abbreviations: Set[str]) -> bool:
+def _ends_sentence(
+    text: str, candidate: regex.Match[str], sentence_start: int, abbreviations: AbstractSet[str]
+) -> bool:
     """Whether the marks of ``candidate`` end the sentence that began at ``sentence_start``."""
     position = candidate.start()
     next_word = candidate.group("next")
@@ -273,7 +295,9 @@ def _ellipsis_ends(text: str, candidate: regex.Match[str], next_word: str) -> bo
     return attached or next_word in _SENTENCE_STARTERS
 
 
-def _full_stop_ends(text: str, candidate: regex.Match[str], sentence_start: int, abbreviations: Set[str]) -> bool:
+def _full_stop_ends(
+    text: str, candidate: regex.Match[str], sentence_start: int, abbreviations: AbstractSet[str]
+) -> bool:
     position = candidate.start()
     before = _WORD_BEFORE.match(text, sentence_start, position)
     if before is None:
