@@ -2,7 +2,8 @@
 
 Direct quotes come from paired quote marks (:mod:`.marks`) that hold speech
 (:mod:`.direct`); the reporting clause next to a quote gives its cue and
-speaker slot (:mod:`.frames`).
+speaker slot (:mod:`.frames`). Reported and mixed speech come from the frames
+of reporting cues in each sentence (:mod:`.reported`).
 
 >>> from quotetrack.parser import Parser
 >>> [q.text for q in Parser().parse('She called it “historic.” “We are ready,” he said.').quotes]
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..model import Analysis
 from .direct import find_direct
 from .marks import find_quote_pairs
+from .reported import find_reported
 
 if TYPE_CHECKING:
     from ..parser import Context
@@ -26,3 +28,4 @@ __all__ = ["find_quote_pairs", "run"]
 def run(analysis: Analysis, context: Context) -> None:
     """Add a candidate for every quote in the document."""
     find_direct(analysis, context)
+    find_reported(analysis, context)

@@ -1,0 +1,529 @@
+"""Reported speech: clauses that give what someone said without quoting it whole.
+
+Each sentence is read for a reporting cue (a verb such as *said*, *warned*,
+*told*, or the phrase *according to*) and the cue's frame says where the
+content and the speaker stand:
+
+- speaker first: ``S said (that) C`` / ``S told reporters on Friday that C`` /
+  ``which S said C`` / ``drone attacks it said had killed …``
+- content first: ``C, S said.`` / ``C, said S.`` / ``C, S said, but C2.``
+- ``According to S, C.`` / ``C, according to S.``
+- participial: ``…, saying C`` — the speaker is the subject of the clause before
+- agentless: ``it was claimed that C`` — no speaker, never a made-up one.
+
+A reported clause that carries quote marks is a *mixed* quote.
+
+>>> from quotetrack.parser import Parser
+>>> doc = Parser().parse("The minister said the talks had failed.")
+>>> [(q.kind.value, q.text, q.speaker_mention.text) for q in doc.quotes]
+[('indirect', 'the talks had failed', 'The minister')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..lexicon import Lexicon
+from ..model import Analysis, Candidate, QuoteKind, Span
+from .frames import Token, tokens_in
+
+if TYPE_CHECKING:
+    from ..parser import Context
+
+__all__ = ["find_reported"]
+
+_SENTENCE_END = frozenset(".!?…")
+_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+_DETERMINERS = frozenset(
+    "the a an his her its their our my your this that these those another one some several many most few "
+    "two three four five six other both all each every no".split()
+)
+# Words that stand between the speaker and the cue: "Peskov later said", "she has repeatedly said".
+_AUXILIARIES = frozenset(
+    "also later then again once further had has have having was were is are be been would will could can may "
+    "might should must did does do just only previously earlier repeatedly subsequently simply flatly quickly "
+    "not n't never often reportedly privately publicly recently still already even first".split()
+)
+# Words that open a clause: the speaker of a cue is never to the left of one of these.
+_CLAUSE_OPENERS = frozenset(
+    "that which who whom whose when while because after before since although though if unless as where whereas "
+    "and but or so then yet nor".split()
+)
+# Prepositions that may sit inside a speaker's noun phrase ("a spokesman for the ministry").
+_NP_PREPOSITIONS = frozenset("of for at from in with".split())
+# Words that start an adjunct after a cue ("said on Friday", "told reporters in Kyiv").
+_ADJUNCT_STARTS = frozenset(
+    "on in at during after before to from via while when through over last this yesterday today tonight earlier "
+    "later again also recently previously publicly privately repeatedly monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+_PARTICIPLE_CUES = frozenset("saying adding noting arguing insisting warning claiming explaining stressing "
+                             "suggesting writing telling asserting stating declaring complaining".split())
+_PASSIVE_SUBJECTS = frozenset("it".split())
+# "Zelensky has said C but has demanded …": after "but"/"and", these start the speaker's next verb.
+_SPEAKER_VERB_AUXILIARIES = frozenset("has have had did does also later then".split())
+# Lemmas whose bare and -s forms are also common nouns ("the state agency", "a claim"): as cues they
+# need a subject or an auxiliary right before them.
+_NOUN_HOMOGRAPHS = frozenset("state states claim claims note notes report reports post posts call calls "
+                             "answer answers comment comments reply replies promise promises warning "
+                             "insist".split())
+_MAX_SPEAKER_TOKENS = 12
+_MAX_ADJUNCT_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class _Report:
+    content: list[Span]  # one span, or two for "C, S said, but C2"
+    cue: Span
+    speaker: Span | None
+    confidence: float
+    pattern: str
+
+
+def find_reported(analysis: Analysis, context: Context) -> None:
+    """Add a candidate for each reported clause that no direct quote already covers."""
+    text = analysis.text
+    direct = sorted((c.outer or c.span) for c in analysis.candidates if c.kind is QuoteKind.DIRECT)
+    direct_cues = {c.cue for c in analysis.candidates if c.cue is not None}
+    starts = [span.start for span in direct]
+    group = -1
+    for index, sentence in enumerate(analysis.sentences):
+        if _is_headline(text, sentence) or _inside_any(sentence.start, direct, starts):
+            continue
+        tokens = tokens_in(text, sentence.start, sentence.end)
+        for report in _reports_in(text, tokens, context.lexicon):
+            if report.cue in direct_cues or _inside_any(report.cue.start, direct, starts):
+                continue
+            group -= 1
+            for part, content in enumerate(report.content):
+                candidate = _candidate(analysis, content, report, index, group, part, direct, starts)
+                if candidate is not None:
+                    analysis.candidates.append(candidate)
+
+
+def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon) -> list[_Report]:
+    reports: list[_Report] = []
+    covered_until = -1
+    for index, token in enumerate(tokens):
+        if token.start < covered_until:
+            continue
+        report = _report_at(text, tokens, index, lexicon)
+        if report is not None and not any(_overlaps(report, earlier) for earlier in reports):
+            reports.append(report)
+            covered_until = max(span.end for span in report.content)
+    return reports
+
+
+def _overlaps(report: _Report, other: _Report) -> bool:
+    # "he said C, according to Merz": the phrase names the source of the report already found.
+    return any(a.overlaps(b) for a in report.content for b in other.content)
+
+
+def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> _Report | None:
+    token = tokens[index]
+    if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+        return _according_to(tokens, index)
+    cue = lexicon.cue_forms.get(token.lower)
+    if cue is None or not ({"that", "bare"} & cue.frames):
+        return None
+    if not _is_verb_here(tokens, index):
+        return None
+    if token.lower in _PARTICIPLE_CUES and index > 0 and tokens[index - 1].text == ",":
+        return _participial(tokens, index)
+    return _content_first(tokens, index) or _speaker_first(tokens, index, "bare" in cue.frames)
+
+
+# --- Patterns -------------------------------------------------------------------
+
+
+def _speaker_first(tokens: list[Token], cue_index: int, bare: bool) -> _Report | None:
+    """S said (that) C / S told reporters on Friday that C / which S said C."""
+    content_start = _content_start_after(tokens, cue_index, bare)
+    if content_start is None:
+        return None
+    content_end = _content_end(tokens, content_start)
+    if content_end <= content_start:
+        return None
+    speaker = _speaker_before(tokens, cue_index)
+    if speaker is None:
+        if not _agentless(tokens, cue_index):
+            return None
+        confidence, pattern = 0.55, "agentless"
+    else:
+        confidence, pattern = 0.8, "speaker-first"
+    return _Report([_span(tokens, content_start, content_end)], _cue_span(tokens, cue_index), speaker,
+                   confidence, pattern)
+
+
+def _content_first(tokens: list[Token], cue_index: int) -> _Report | None:
+    """C, S said. / C, said S. / C, S said, but C2."""
+    inverted = cue_index > 0 and tokens[cue_index - 1].text == ","
+    if inverted:
+        speaker_end = _inverted_speaker_end(tokens, cue_index + 1)
+        if speaker_end is None:
+            return None
+        speaker = _span(tokens, cue_index + 1, speaker_end)
+        comma = cue_index - 1
+        clause_end = speaker_end
+    else:
+        comma = _comma_before_speaker(tokens, cue_index)
+        if comma is None:
+            return None
+        speaker = _checked_speaker(tokens, comma + 1, _speaker_end_before_cue(tokens, cue_index))
+        if speaker is None:
+            return None
+        clause_end = cue_index + 1
+    tail_end = _adjuncts_end(tokens, clause_end)
+    content_start = _clause_start_before(tokens, comma)
+    if comma - content_start < 3:
+        return None
+    contents = [_span(tokens, content_start, comma)]
+    continuation = _continuation_after(tokens, tail_end)
+    if continuation is not None:
+        contents.append(continuation)
+    elif tail_end < len(tokens) and tokens[tail_end].text not in _SENTENCE_END:
+        return None  # the clause goes on: not a closing "…, S said."
+    return _Report(contents, _cue_span(tokens, cue_index), speaker, 0.8, "content-first")
+
+
+def _according_to(tokens: list[Token], index: int) -> _Report | None:
+    """According to S, C. / C, according to S."""
+    speaker_start = index + 2
+    speaker_end = speaker_start
+    while speaker_end < len(tokens) and tokens[speaker_end].text not in {",", ";", "—", "–", "(", ")"} and (
+        tokens[speaker_end].text not in _SENTENCE_END or _is_abbreviation(tokens, speaker_end)
+    ):
+        speaker_end += 1
+    if speaker_end == speaker_start or speaker_end - speaker_start > 16:
+        return None
+    speaker = _span(tokens, speaker_start, speaker_end)
+    cue = Span(tokens[index].start, tokens[index + 1].end)
+    if index == 0 or (index == 1 and tokens[0].lower in {"but", "and", "yet"}):
+        if speaker_end >= len(tokens) or tokens[speaker_end].text != ",":
+            return None
+        content_end = _content_end(tokens, speaker_end + 1)
+        if content_end - speaker_end < 4:
+            return None
+        return _Report([_span(tokens, speaker_end + 1, content_end)], cue, speaker, 0.75, "according-to")
+    if tokens[index - 1].text != ",":
+        return None
+    content_start = _clause_start_before(tokens, index - 1)
+    if index - 1 - content_start < 3:
+        return None
+    return _Report([_span(tokens, content_start, index - 1)], cue, speaker, 0.75, "according-to")
+
+
+def _participial(tokens: list[Token], cue_index: int) -> _Report | None:
+    """…, saying C: the speaker is the subject of the clause before the participle."""
+    content_start = cue_index + 1
+    if content_start < len(tokens) and tokens[content_start].lower == "that":
+        content_start += 1
+    content_end = _content_end(tokens, content_start)
+    if content_end - content_start < 3:
+        return None
+    speaker = _subject_of_clause_before(tokens, cue_index - 1)
+    if speaker is None:
+        return None
+    return _Report([_span(tokens, content_start, content_end)], _cue_span(tokens, cue_index), speaker, 0.65,
+                   "participial")
+
+
+# --- Pieces of a reporting clause ------------------------------------------------
+
+
+def _is_verb_here(tokens: list[Token], index: int) -> bool:
+    """A cue word after a determiner is a noun ("the state", "a claim"), not a reporting verb."""
+    if index == 0:
+        return tokens[index].text[0].islower()
+    before = tokens[index - 1].lower
+    if before in _DETERMINERS or before in {"'s", "’s", "to"} or before.endswith(("'s", "’s")):
+        return False
+    if tokens[index].lower in _NOUN_HOMOGRAPHS:
+        return before in _SUBJECT_PRONOUNS or before in _AUXILIARIES or before in {"they", "officials"}
+    return True
+
+
+def _content_start_after(tokens: list[Token], cue_index: int, bare: bool) -> int | None:
+    """Where the reported clause begins after the cue, past its object and adjuncts."""
+    position = cue_index + 1
+    # "told reporters", "told CNN", "told him": the addressee.
+    if tokens[cue_index].lower in {"told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned"}:
+        position = _skip_addressee(tokens, position)
+    position = _skip_adjuncts(tokens, position)
+    if position >= len(tokens):
+        return None
+    word = tokens[position]
+    if word.lower == "that":
+        return position + 1 if position + 1 < len(tokens) else None
+    if word.text == ":":
+        return position + 1 if position + 1 < len(tokens) else None
+    if not bare or position != cue_index + 1 and word.text == ",":
+        return None
+    if word.text[0].isalnum() or word.text in "“\"‘'«":
+        return position
+    return None
+
+
+def _skip_addressee(tokens: list[Token], position: int) -> int:
+    end = position
+    while end < len(tokens) and end - position < 5 and tokens[end].text[0].isalnum() and tokens[end].lower != "that":
+        if end > position and (tokens[end].lower in _ADJUNCT_STARTS or tokens[end].text[0].islower()
+                               and tokens[end - 1].text[0].islower() and tokens[end - 1].lower not in _DETERMINERS):
+            break
+        end += 1
+        if tokens[end - 1].lower in {"reporters", "journalists", "him", "her", "them", "me", "us", "lawmakers"}:
+            break
+    return end
+
+
+def _skip_adjuncts(tokens: list[Token], position: int) -> int:
+    """Skip "on Friday", "in a statement", "last week" between the cue and its content."""
+    while position < len(tokens) and tokens[position].lower in _ADJUNCT_STARTS:
+        end = position + 1
+        while end < len(tokens) and end - position <= _MAX_ADJUNCT_TOKENS and tokens[end].text[0].isalnum() and (
+            tokens[end].lower != "that"
+        ):
+            if tokens[end].lower in _SUBJECT_PRONOUNS and end > position + 1:
+                break
+            end += 1
+        if end < len(tokens) and tokens[end].lower == "that":
+            return end
+        if end < len(tokens) and tokens[end].text == ",":
+            return end + 1
+        return position  # no clear end of the adjunct: leave it in the content
+    return position
+
+
+def _content_end(tokens: list[Token], start: int) -> int:
+    """The reported clause runs to the end of the sentence, but stops before what is not part of it:
+    "…, according to S", "…, saying …" (a report of its own), "… but has demanded …" (the speaker's
+    next verb, not the content)."""
+    end = len(tokens)
+    for index in range(start + 1, len(tokens)):
+        word = tokens[index]
+        if word.text in _SENTENCE_END and not _is_abbreviation(tokens, index) and index >= len(tokens) - 3:
+            end = index
+            break
+        following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        if word.text == "," and (following == "according" or following in _PARTICIPLE_CUES):
+            end = index
+            break
+        if word.lower in {"but", "and"} and following in _SPEAKER_VERB_AUXILIARIES:
+            end = index
+            break
+    while end > start and tokens[end - 1].text in {",", ";", ":", "—", "–", "-"}:
+        end -= 1
+    return end
+
+
+def _speaker_before(tokens: list[Token], cue_index: int) -> Span | None:
+    """The subject noun phrase that ends just before the cue (past "has", "also", "later")."""
+    end = _speaker_end_before_cue(tokens, cue_index)
+    if end > 0 and tokens[end - 1].text == ",":
+        # "Cable, who replaced Farron as leader in July, said": the subject stands before the aside.
+        aside_start = _comma_before(tokens, end - 1)
+        if aside_start is None:
+            return None
+        end = aside_start
+    start = _np_start(tokens, end)
+    return _checked_speaker(tokens, start, end)
+
+
+def _speaker_end_before_cue(tokens: list[Token], cue_index: int) -> int:
+    end = cue_index
+    while end > 0 and (tokens[end - 1].lower in _AUXILIARIES or tokens[end - 1].lower.endswith("ly")
+                       and tokens[end - 1].text[0].islower()):
+        end -= 1
+    return end
+
+
+def _np_start(tokens: list[Token], end: int) -> int:
+    """Walk left over the words of a noun phrase that ends at ``end``."""
+    start = end
+    while start > 0 and end - start < _MAX_SPEAKER_TOKENS:
+        word = tokens[start - 1]
+        if start == end and word.lower in _SUBJECT_PRONOUNS:
+            return start - 1
+        if word.lower in _CLAUSE_OPENERS or word.lower in _SUBJECT_PRONOUNS:
+            break
+        if not (word.text[0].isalnum() or word.text in {"'s", "’s", "-", "&", "."}):
+            break
+        if word.text == "." and not _is_abbreviation(tokens, start - 1):
+            break
+        if word.lower in _DETERMINERS and not (start >= 2 and tokens[start - 2].lower in _NP_PREPOSITIONS):
+            return start - 1
+        if word.lower in _AUXILIARIES and word.lower not in {"first"}:
+            break
+        start -= 1
+    return start
+
+
+def _checked_speaker(tokens: list[Token], start: int, end: int) -> Span | None:
+    if end <= start or end - start > _MAX_SPEAKER_TOKENS:
+        return None
+    words = tokens[start:end]
+    first = words[0]
+    if len(words) == 1 and first.lower in _SUBJECT_PRONOUNS:
+        return _span(tokens, start, end)
+    if first.lower in _NP_PREPOSITIONS or first.lower in _AUXILIARIES:
+        return None
+    if not any(w.text[0].isupper() for w in words) and first.lower not in _DETERMINERS and not _plural_noun(words):
+        return None
+    return _span(tokens, start, end)
+
+
+def _plural_noun(words: list[Token]) -> bool:
+    # "officials said", "analysts say", "police said": a bare plural (or mass) noun can speak.
+    last = words[-1].lower
+    return len(words) <= 3 and (last.endswith("s") or last in {"police", "staff", "people"})
+
+
+def _agentless(tokens: list[Token], cue_index: int) -> bool:
+    """it was claimed / it is understood / it has been reported (that …)."""
+    before = [t.lower for t in tokens[max(0, cue_index - 3) : cue_index]]
+    return bool(before) and before[0] in _PASSIVE_SUBJECTS and before[-1] in {"was", "is", "been", "be"}
+
+
+def _comma_before_speaker(tokens: list[Token], cue_index: int) -> int | None:
+    end = _speaker_end_before_cue(tokens, cue_index)
+    start = _np_start(tokens, end)
+    if start == 0 or tokens[start - 1].text != ",":
+        return None
+    return start - 1
+
+
+def _inverted_speaker_end(tokens: list[Token], start: int) -> int | None:
+    end = start
+    while end < len(tokens) and end - start < _MAX_SPEAKER_TOKENS:
+        word = tokens[end]
+        if word.text == "." and _is_abbreviation(tokens, end):
+            end += 1
+            continue
+        if not (word.text[0].isalnum() or word.text in {"'s", "’s", "-"}) or (
+            end > start and word.lower in _ADJUNCT_STARTS | {"who", "which", "and"}
+        ):
+            break
+        end += 1
+    if end == start or not (tokens[start].text[0].isupper() or tokens[start].lower in _DETERMINERS):
+        return None
+    return end
+
+
+def _adjuncts_end(tokens: list[Token], position: int) -> int:
+    """Past "on Friday", "in a statement", "told reporters" after a closing reporting clause."""
+    end = position
+    while end < len(tokens) and end - position < _MAX_ADJUNCT_TOKENS and tokens[end].text[0].isalnum():
+        end += 1
+    return end
+
+
+def _continuation_after(tokens: list[Token], position: int) -> Span | None:
+    """", but C2" after "C, S said": the second half of the same report."""
+    if position + 2 >= len(tokens) or tokens[position].text != ",":
+        return None
+    if tokens[position + 1].lower not in {"but", "and", "although", "though", "while", "adding"}:
+        return None
+    start = position + 2
+    if tokens[start].lower == "that":
+        start += 1
+    end = _content_end(tokens, start)
+    return _span(tokens, start, end) if end - start >= 3 else None
+
+
+def _clause_start_before(tokens: list[Token], comma: int) -> int:
+    """Where the content of "C, S said" begins: the sentence start, or past an earlier cue clause."""
+    return 0
+
+
+def _comma_before(tokens: list[Token], index: int) -> int | None:
+    for position in range(index - 1, max(-1, index - 20), -1):
+        if tokens[position].text == ",":
+            return position
+    return None
+
+
+def _subject_of_clause_before(tokens: list[Token], end: int) -> Span | None:
+    """The first noun phrase of the clause that ends at ``end`` ("which Russia ruled out" → Russia)."""
+    start = 0
+    for position in range(end - 1, -1, -1):
+        if tokens[position].lower in {"which", "who", "that", ";"} or (
+            tokens[position].text == "," and position + 1 < end and tokens[position + 1].lower in {"and", "but"}
+        ):
+            start = position + 1
+            break
+    position = start
+    while position < end and tokens[position].lower in {"and", "but", "so", "then", "yet"}:
+        position += 1
+    if position >= end:
+        return None
+    word = tokens[position]
+    if word.lower in _SUBJECT_PRONOUNS:
+        return _span(tokens, position, position + 1)
+    stop = position
+    while stop < end and (tokens[stop].text[0].isupper() or tokens[stop].lower in _DETERMINERS and stop == position
+                          or stop > position and tokens[stop].text[0].islower() and tokens[position].lower in
+                          _DETERMINERS and stop - position < 4):
+        stop += 1
+        if tokens[stop - 1].text[0].isupper() and stop < end and not tokens[stop].text[0].isupper():
+            break
+    return _checked_speaker(tokens, position, stop) if stop > position else None
+
+
+def _is_abbreviation(tokens: list[Token], index: int) -> bool:
+    if index == 0 or tokens[index].text != ".":
+        return False
+    word = tokens[index - 1].text
+    return len(word) <= 4 and word[0].isupper() and word.isalpha() and (len(word) == 1 or word in {
+        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Prof", "Rev"})
+
+
+# --- Candidates -------------------------------------------------------------------
+
+
+def _span(tokens: list[Token], start: int, end: int) -> Span:
+    return Span(tokens[start].start, tokens[end - 1].end)
+
+
+def _cue_span(tokens: list[Token], index: int) -> Span:
+    return Span(tokens[index].start, tokens[index].end)
+
+
+def _inside_any(position: int, spans: list[Span], starts: list[int]) -> bool:
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index].end
+
+
+def _candidate(analysis: Analysis, content: Span, report: _Report, sentence: int, group: int, part: int,
+               direct: list[Span], starts: list[int]) -> Candidate | None:
+    text = analysis.text
+    inner = [span for span in direct if content.contains(span)]
+    if inner and sum(len(s) for s in inner) >= 0.8 * len(content):
+        return None  # "He said: “…”" — the direct quote already says it all
+    has_marks = any(ch in text[content.start : content.end] for ch in "“”\"«»")
+    kind = QuoteKind.MIXED if has_marks else QuoteKind.INDIRECT
+    if inner:
+        # The quoted fragment becomes part of the mixed quote rather than a quote of its own.
+        analysis.candidates[:] = [c for c in analysis.candidates if not (c.outer and content.contains(c.outer))]
+    return Candidate(
+        span=content,
+        kind=kind,
+        paragraph=analysis.sentence_paragraph[sentence] if analysis.sentence_paragraph else 0,
+        sentence=sentence,
+        cue=report.cue,
+        speaker_slot=report.speaker,
+        confidence=report.confidence,
+        group=group,
+        part=part,
+        evidence=report.pattern,
+    )
+
+
+def _is_headline(text: str, sentence: Span) -> bool:
+    """A line with no closing punctuation whose words are mostly capitalised."""
+    words = text[sentence.start : sentence.end].split()
+    if not words or text[sentence.end - 1] in ".!?…\"”’»:":
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.6 * len(words)
