@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 from .config import Config
-from .model import Document, Mention, MentionKind, Quote, QuoteKind, Speaker, SpeakerKind, Span
+from .model import Document, Mention, MentionKind, Quote, QuoteKind, Span, Speaker, SpeakerKind
 from .parser import Parser, extract
 
 __version__ = "0.1.0"
