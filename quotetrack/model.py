@@ -244,6 +244,9 @@ class Analysis:
     candidates: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     speakers: dict[str, Speaker] = field(default_factory=dict)
+    # Quoted fragments that are not speech by themselves (marks included): scare
+    # quotes and terms, which reported speech around them turns into mixed quotes.
+    fragments: list[Span] = field(default_factory=list)
     # Start offsets, built on first use, once segmentation has run.
     _paragraph_starts: list[int] | None = field(default=None, repr=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)

@@ -31,11 +31,15 @@ def find_direct(analysis: Analysis, context: Context) -> None:
         following = pairs[index + 1] if index + 1 < len(pairs) else None
         found.append((candidate, frame_of(analysis, candidate, previous, following, context.lexicon)))
     _link_split_quotes(found, text)
-    found = [(c, frame) for c, frame in found if c.evidence == "split" or _is_speech(text, c, frame)]
     for candidate, frame in found:
-        if candidate.evidence != "split":
+        if candidate.evidence == "split":
+            analysis.candidates.append(candidate)
+        elif _is_speech(text, candidate, frame):
             _apply_frame(candidate, frame)
-    analysis.candidates.extend(candidate for candidate, _ in found)
+            analysis.candidates.append(candidate)
+        elif candidate.outer is not None:
+            # Not speech by itself; reported speech around it may make it part of a mixed quote.
+            analysis.fragments.append(candidate.outer)
 
 
 def _direct_candidate(analysis: Analysis, pair: Pair) -> Candidate | None:
@@ -74,8 +78,10 @@ def _is_speech(text: str, candidate: Candidate, frame: Frame | None) -> bool:
     if _stands_alone(text, candidate) and len(words) >= 2:
         return True
     ending = content.rstrip(" \"'’”»)]")[-1:]
-    if ending in ("?", "!") or (ending == "." and len(words) >= 2):
-        return True  # a sentence quoted whole: "chanted “What curfew?”", "described as “an intentional act.”"
+    if ending in ("?", "!") and len(words) >= 2:
+        return True  # a question or exclamation quoted whole: "chanted “What curfew?”"
+    # A long quote is a sentence of its own; a short one mid-sentence is a fragment
+    # ("called the plan “a disgrace.”"), left for a mixed quote.
     return len(words) >= 6 and (ending in ",…" or words[0][0].isupper())
 
 
@@ -90,7 +96,7 @@ def _looks_like_title(words: list[str], content: str) -> bool:
     if len(words) > 10 or content.rstrip(",.").endswith(("?", "!")) or ". " in content:
         return False
     main = [w for w in words if w.casefold() not in _SMALL_WORDS]
-    return len(main) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in main)
+    return len(words) >= 2 and bool(main) and all(w[0].isupper() or w[0].isdigit() for w in main)
 
 
 def _stands_alone(text: str, candidate: Candidate) -> bool:
@@ -115,9 +121,11 @@ def _apply_frame(candidate: Candidate, frame: Frame | None) -> None:
 
 def _link_split_quotes(found: list[tuple[Candidate, Frame | None]], text: str) -> None:
     """“A,” Peskov said. “B.” — the second part takes the first part's group, cue and speaker."""
-    for (first, frame), (second, _) in zip(found, found[1:]):
+    for (first, frame), (second, own_frame) in zip(found, found[1:]):
         if frame is None or frame.side == "before" or first.paragraph != second.paragraph:
             continue
+        if own_frame is not None and own_frame.speaker_slot is not None and own_frame.cue != frame.cue:
+            continue  # “A,” Lopez said. “B,” Hughes said. — two quotes, two speakers
         if not _is_speech(text, first, frame):
             continue
         assert first.outer is not None and second.outer is not None

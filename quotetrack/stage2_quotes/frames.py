@@ -63,13 +63,14 @@ def frame_of(analysis: Analysis, candidate: Candidate, previous: Pair | None, fo
     # A quote that runs over paragraphs has its reporting clause in the paragraph where it closes.
     closing = analysis.paragraphs[analysis.paragraph_at(candidate.outer.end - 1)] if analysis.paragraphs else paragraph
     after_end = min(closing.end, following.opening.start if following else closing.end, candidate.outer.end + 240)
-    after = _frame_after(tokens_in(analysis.text, candidate.outer.end, after_end), lexicon)
-    if after is not None:
-        return after
     sentence_start = analysis.sentences[candidate.sentence].start if analysis.sentences else paragraph.start
     before_start = max(sentence_start, paragraph.start, previous.closing.end if previous else 0)
     before_start = max(before_start, candidate.outer.start - 240)
-    return _frame_before(tokens_in(analysis.text, before_start, candidate.outer.start), lexicon)
+    before = _frame_before(tokens_in(analysis.text, before_start, candidate.outer.start), lexicon)
+    if before is not None and before.colon:
+        return before  # "Brandt said: “…”" — whatever follows belongs to the next sentence
+    after = _frame_after(tokens_in(analysis.text, candidate.outer.end, after_end), lexicon)
+    return after if after is not None else before
 
 
 def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
@@ -82,6 +83,8 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         if token.text in (".", "!", "?", "“", "”", '"', ":", ";") and not _is_abbreviation_dot(tokens, cue_index):
             return None
         if cue_index > index and lexicon.cue_lemma(token.text) is not None:
+            if cue_index + 1 < len(tokens) and tokens[cue_index + 1].text == ":":
+                return None  # "Eriksen said: “…”" introduces the next quote
             speaker = _trim_speaker(tokens[index:cue_index])
             if not _plausible_speaker(speaker, lexicon):
                 return None
