@@ -82,7 +82,13 @@ def _is_speech(text: str, candidate: Candidate, frame: Frame | None) -> bool:
         return True  # a question or exclamation quoted whole: "chanted “What curfew?”"
     # A long quote is a sentence of its own; a short one mid-sentence is a fragment
     # ("called the plan “a disgrace.”"), left for a mixed quote.
-    return len(words) >= 6 and (ending in ",…" or words[0][0].isupper())
+    return len(words) >= 6 and (ending in ",…" or words[0][0].isupper() or _follows_comma(text, candidate))
+
+
+def _follows_comma(text: str, candidate: Candidate) -> bool:
+    """', “but a lot of people…”': the second part of a quote split by its cue."""
+    assert candidate.outer is not None
+    return text[max(0, candidate.outer.start - 3) : candidate.outer.start].rstrip().endswith((",", ":"))
 
 
 def _is_so_called(text: str, candidate: Candidate) -> bool:
@@ -146,7 +152,7 @@ _CLAUSE_PUNCTUATION = " \t\u00a0.,:;—–-"
 
 def _ends_reporting_clause(gap: str) -> bool:
     """Only punctuation, or a few adjunct words ("on Friday.") that close the reporting clause."""
-    words = WORD.findall(gap)
-    if not any(w[0].isalnum() for w in words):
+    words = [w for w in WORD.findall(gap) if w[0].isalnum()]
+    if not words:
         return True
-    return len(words) <= 7 and gap.rstrip().endswith((".", ",", ":")) and not any(c in gap for c in "“”\"«»")
+    return len(words) <= 8 and gap.rstrip().endswith((".", ",", ":")) and not any(c in gap for c in "“”\"«»")

@@ -22,6 +22,7 @@ A reported clause that carries quote marks is a *mixed* quote.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,8 @@ _NOUN_HOMOGRAPHS = frozenset("state states claim claims note notes report report
                              "insist".split())
 _MAX_SPEAKER_TOKENS = 12
 _MAX_ADJUNCT_TOKENS = 8
+# How far after its cue a quoted fragment may open: "called the decision by the court “a disgrace”".
+_MAX_OBJECT_TOKENS = 10
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def find_reported(analysis: Analysis, context: Context) -> None:
         if _is_headline(text, sentence) or _inside_any(sentence.start, direct, starts):
             continue
         tokens = tokens_in(text, sentence.start, sentence.end)
-        for report in _reports_in(text, tokens, context.lexicon):
+        for report in _reports_in(text, tokens, context.lexicon, analysis.fragments):
             if report.cue in direct_cues or _inside_any(report.cue.start, direct, starts):
                 continue
             group -= 1
@@ -103,13 +106,25 @@ def find_reported(analysis: Analysis, context: Context) -> None:
                     analysis.candidates.append(candidate)
 
 
-def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon) -> list[_Report]:
+def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragments: list[Span]) -> list[_Report]:
     reports: list[_Report] = []
     covered_until = -1
+    fragment_at = {span.start: span for span in fragments}
+
+    def fragment_after(cue_index: int) -> int | None:
+        """Index of the token that closes a quoted fragment shortly after the cue, if one opens there."""
+        for index in range(cue_index + 1, min(len(tokens), cue_index + _MAX_OBJECT_TOKENS)):
+            fragment = fragment_at.get(tokens[index].start)
+            if fragment is not None:
+                return next((i for i in range(index, len(tokens)) if tokens[i].end >= fragment.end), None)
+            if tokens[index].text in _SENTENCE_END:
+                return None
+        return None
+
     for index, token in enumerate(tokens):
         if token.start < covered_until:
             continue
-        report = _report_at(text, tokens, index, lexicon)
+        report = _report_at(text, tokens, index, lexicon, fragment_after)
         if report is not None and not any(_overlaps(report, earlier) for earlier in reports):
             reports.append(report)
             covered_until = max(span.end for span in report.content)
@@ -121,14 +136,19 @@ def _overlaps(report: _Report, other: _Report) -> bool:
     return any(a.overlaps(b) for a in report.content for b in other.content)
 
 
-def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> _Report | None:
+def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
+               fragment_after: Callable[[int], int | None]) -> _Report | None:
     token = tokens[index]
     if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
         return _according_to(tokens, index)
     cue = lexicon.cue_forms.get(token.lower)
-    if cue is None or not ({"that", "bare"} & cue.frames):
+    if cue is None or not _is_verb_here(tokens, index):
         return None
-    if not _is_verb_here(tokens, index):
+    if "mixed" in cue.frames or fragment_after(index):
+        mixed = _mixed(tokens, index, fragment_after)
+        if mixed is not None:
+            return mixed
+    if not ({"that", "bare"} & cue.frames):
         return None
     if token.lower in _PARTICIPLE_CUES and index > 0 and tokens[index - 1].text == ",":
         return _participial(tokens, index)
@@ -159,22 +179,13 @@ def _speaker_first(tokens: list[Token], cue_index: int, bare: bool) -> _Report |
 
 def _content_first(tokens: list[Token], cue_index: int) -> _Report | None:
     """C, S said. / C, said S. / C, S said, but C2."""
-    inverted = cue_index > 0 and tokens[cue_index - 1].text == ","
-    if inverted:
-        speaker_end = _inverted_speaker_end(tokens, cue_index + 1)
-        if speaker_end is None:
-            return None
-        speaker = _span(tokens, cue_index + 1, speaker_end)
-        comma = cue_index - 1
-        clause_end = speaker_end
+    if cue_index > 0 and tokens[cue_index - 1].text == ",":
+        found = _inverted_clause(tokens, cue_index)
     else:
-        comma = _comma_before_speaker(tokens, cue_index)
-        if comma is None:
-            return None
-        speaker = _checked_speaker(tokens, comma + 1, _speaker_end_before_cue(tokens, cue_index))
-        if speaker is None:
-            return None
-        clause_end = cue_index + 1
+        found = _plain_clause(tokens, cue_index)
+    if found is None:
+        return None
+    speaker, comma, clause_end = found
     tail_end = _adjuncts_end(tokens, clause_end)
     content_start = _clause_start_before(tokens, comma)
     if comma - content_start < 3:
@@ -186,6 +197,40 @@ def _content_first(tokens: list[Token], cue_index: int) -> _Report | None:
     elif tail_end < len(tokens) and tokens[tail_end].text not in _SENTENCE_END:
         return None  # the clause goes on: not a closing "…, S said."
     return _Report(contents, _cue_span(tokens, cue_index), speaker, 0.8, "content-first")
+
+
+def _inverted_clause(tokens: list[Token], cue_index: int) -> tuple[Span, int, int] | None:
+    """", said S": the speaker, the comma before the cue and the end of the clause."""
+    speaker_end = _inverted_speaker_end(tokens, cue_index + 1)
+    if speaker_end is None:
+        return None
+    return _span(tokens, cue_index + 1, speaker_end), cue_index - 1, speaker_end
+
+
+def _plain_clause(tokens: list[Token], cue_index: int) -> tuple[Span, int, int] | None:
+    """", S said": the speaker, the comma before it and the end of the clause."""
+    comma = _comma_before_speaker(tokens, cue_index)
+    if comma is None:
+        return None
+    speaker = _checked_speaker(tokens, comma + 1, _speaker_end_before_cue(tokens, cue_index))
+    if speaker is None:
+        return None
+    return speaker, comma, cue_index + 1
+
+
+def _mixed(tokens: list[Token], cue_index: int, fragment_after: Callable[[int], int | None]) -> _Report | None:
+    """S called the strike “barbaric” / S described it as “an intentional act” / S said X was “historic”."""
+    closing = fragment_after(cue_index)
+    if closing is None:
+        return None
+    speaker = _speaker_before(tokens, cue_index)
+    if speaker is None:
+        return None
+    content_end = max(closing + 1, _content_end(tokens, cue_index + 1))
+    if content_end <= cue_index + 1:
+        return None
+    return _Report([_span(tokens, cue_index + 1, content_end)], _cue_span(tokens, cue_index), speaker, 0.7,
+                   "mixed")
 
 
 def _according_to(tokens: list[Token], index: int) -> _Report | None:
