@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import (
+    _parallel,
     stage1_segmentation,
     stage2_quotes,
     stage3_mentions,
@@ -28,11 +30,15 @@ from . import (
     stage5_attribution,
     stage6_results,
 )
+from ._parallel import ParseError
 from .config import Config
 from .lexicon import Lexicon, default_lexicon
 from .model import Analysis, Document
 
-__all__ = ["Context", "Parser", "Stage", "extract"]
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+__all__ = ["Context", "ParseError", "Parser", "Stage", "extract"]
 
 
 @dataclass(frozen=True)
@@ -98,10 +104,42 @@ class Parser:
             stage(analysis, self._context)
         return stage6_results.build_document(analysis, self._config)
 
-    def parse_many(self, texts: Iterable[str]) -> Iterator[Document]:
-        """Parse texts one at a time, lazily: memory stays constant however many."""
-        for text in texts:
-            yield self.parse(text)
+    def parse_many(
+        self,
+        texts: Iterable[str],
+        n_jobs: int = 1,
+        *,
+        chunk_size: int | None = None,
+        executor: Executor | None = None,
+    ) -> Iterator[Document]:
+        """Parse many texts lazily, in order, in this process or in ``n_jobs`` worker processes.
+
+        Args:
+            texts: any iterable of ``str``; it is read as the results are consumed,
+                never all at once, so memory stays bounded however many texts.
+            n_jobs: worker processes; ``1`` (default) parses in this process, one
+                text at a time; ``-1`` uses every usable core. The documents are the
+                same whatever ``n_jobs`` is.
+            chunk_size: texts sent to a worker per task (default 32).
+            executor: an already running :class:`concurrent.futures.Executor` to
+                use instead of starting (and stopping) a pool of ``n_jobs``
+                processes on each call; ``n_jobs`` then bounds the chunks in flight.
+
+        Workers rebuild the parser from its config and stages, so custom stages
+        must be module-level functions (a lambda raises :class:`TypeError`), and a
+        script must call this under ``if __name__ == "__main__":``. A text that
+        fails in a worker raises :class:`~quotetrack.parser.ParseError` (with the
+        text's ``index``) once the texts before it have been yielded.
+
+        >>> [len(doc) for doc in Parser().parse_many(["No quotes here.", "“Yes,” Ana said."])]
+        [0, 1]
+        """
+        _parallel.check_texts(texts)
+        jobs = _parallel.resolve_jobs(n_jobs)
+        size = _parallel.check_chunk_size(chunk_size)
+        if jobs == 1 and executor is None:
+            return (self.parse(text) for text in texts)
+        return _parallel.parse_in_processes(self, texts, jobs, chunk_size=size, executor=executor)
 
     def __repr__(self) -> str:
         return f"Parser(config={self._config!r})"

@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 import regex
 
-from quotetrack import Parser, QuoteKind, Span, extract
+from quotetrack import Parser, QuoteKind, Span, extract, stage1_segmentation
 from quotetrack.cli import CSV_COLUMNS, main
 from quotetrack.model import Analysis, Candidate, Mention
 from quotetrack.parser import Context
@@ -257,3 +260,218 @@ def test_python_dash_m_quotetrack_runs_the_command(files: dict[str, Path]) -> No
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["document"]["text"] == WE_WILL_WIN
+
+
+# --- corpora, worker processes, resuming, progress --------------------------------------------------
+
+CORPUS_TEXTS = [
+    "“We are ready,” said Ana Ruiz.",
+    "Markets were calm on Monday.",
+    "“Prices will fall,” said Tom Hughes. “Not soon,” she added.",
+    "Intro\u00a0line 🙂\r\n\r\n“It works,” said Kenji Sato.",
+]
+
+
+def _write_corpus(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _corpus(tmp_path: Path, count: int = 12) -> Path:
+    records: list[dict[str, object]] = [
+        {"id": f"doc-{i}", "text": f"{CORPUS_TEXTS[i % len(CORPUS_TEXTS)]} Story {i}."} for i in range(count)
+    ]
+    return _write_corpus(tmp_path / "news.jsonl", records)
+
+
+def _lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_jsonl_corpus_gives_one_record_per_line_with_its_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _corpus(tmp_path, count=5)
+    status, out, err = run(["-f", "jsonl", str(corpus)], capsys, _stub_parser())
+    records = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and err == ""
+    assert [(r["file"], r["id"]) for r in records] == [(str(corpus), f"doc-{i}") for i in range(5)]
+    assert [r["document"]["text"] for r in records] == [json.loads(line)["text"] for line in corpus.open()]
+    assert [q["speaker_mention"]["text"] for q in records[2]["document"]["quotes"]] == ["Tom Hughes", "she"]
+
+
+def test_corpus_fields_are_chosen_with_jsonl_field_and_id_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _write_corpus(tmp_path / "c.jsonl", [{"key": 7, "body": WE_WILL_WIN}, {"body": TWO_QUOTES}])
+    status, out, _ = run(
+        ["-f", "jsonl", "--jsonl-field", "body", "--id-field", "key", str(corpus)], capsys, _stub_parser()
+    )
+    records = [json.loads(line) for line in out.splitlines()]
+    # A record without the id field is known by its line number.
+    assert status == 0 and [r["id"] for r in records] == [7, 2]
+    assert [r["document"]["text"] for r in records] == [WE_WILL_WIN, TWO_QUOTES]
+
+
+def test_bad_corpus_lines_are_reported_with_their_line_and_the_rest_processed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text(
+        '{"id": 1, "text": "Calm."}\nnot json\n[1, 2]\n{"id": 4, "body": "x"}\n'
+        '{"id": [5], "text": "x"}\n\n{"id": 7, "text": "Fine."}\n',
+        encoding="utf-8",
+    )
+    status, out, err = run(["-f", "jsonl", str(corpus)], capsys, _stub_parser())
+    assert status == 2
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 7]
+    messages = err.splitlines()
+    assert [m.split(": ")[1] for m in messages] == [f"{corpus}:{n}" for n in (2, 3, 4, 5)]
+    assert "not valid JSON" in messages[0] and "--jsonl-field" in messages[2] and "id field 'id'" in messages[3]
+
+
+def test_standard_input_is_a_corpus_when_jsonl_field_is_given(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, b'{"id": "a", "t": "\\u201cYes,\\u201d Ana said."}\n{"id": "b", "t": "No."}\n')
+    status, out, _ = run(["-f", "jsonl", "--jsonl-field", "t", "-"], capsys, _stub_parser())
+    records = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and [(r["file"], r["id"]) for r in records] == [("<stdin>", "a"), ("<stdin>", "b")]
+
+
+def test_tables_and_csv_name_a_corpus_document_file_hash_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _corpus(tmp_path, count=2)
+    _, table, _ = run([str(corpus)], capsys, _stub_parser())
+    assert table.splitlines()[0] == f"== {corpus}#doc-0: 1 quote =="
+    _, out, _ = run(["-f", "csv", str(corpus)], capsys, _stub_parser())
+    assert {row["file"] for row in csv.DictReader(io.StringIO(out))} == {f"{corpus}#doc-0"}
+
+
+def test_worker_processes_write_the_same_output_in_the_same_order(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _corpus(tmp_path, count=40)
+    arguments = ["-f", "jsonl", str(files["two"]), str(corpus), str(files["win"])]
+    one = run(arguments, capsys)
+    two = run([*arguments, "--jobs", "2"], capsys)
+    assert one == two and one[0] == 0 and len(one[1].splitlines()) == 42
+
+
+def test_worker_processes_use_the_parser_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _corpus(tmp_path, count=20)
+    one = run(["-f", "jsonl", str(corpus)], capsys, _stub_parser())
+    assert run(["-f", "jsonl", "-j", "2", str(corpus)], capsys, _stub_parser()) == one
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2"])
+def test_a_bad_jobs_count_is_reported(files: dict[str, Path], capsys: pytest.CaptureFixture[str], jobs: str) -> None:
+    status, out, err = run(["--jobs", jobs, str(files["win"])], capsys)
+    assert status == 2 and out == "" and "--jobs must be a positive number" in err
+
+
+def test_resume_needs_jsonl_written_to_a_file(files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    for arguments in (["--resume"], ["--resume", "-f", "jsonl"], ["--resume", "-o", "x.csv", "-f", "csv"]):
+        status, _, err = run([*arguments, str(files["win"])], capsys)
+        assert status == 2 and "--resume needs --format jsonl and --output FILE" in err
+
+
+def test_resume_appends_only_what_is_missing_and_drops_a_cut_off_last_line(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _corpus(tmp_path, count=10)
+    arguments = ["-f", "jsonl", str(files["win"]), str(corpus)]
+    full = tmp_path / "full.jsonl"
+    assert run([*arguments, "-o", str(full)], capsys, _stub_parser())[0] == 0
+    lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    partial = tmp_path / "partial.jsonl"
+    partial.write_text("".join(lines[:4]) + lines[4][: len(lines[4]) // 2], encoding="utf-8")
+    for _ in range(2):  # a second resume finds everything done and writes nothing
+        status, out, err = run([*arguments, "-o", str(partial), "--resume"], capsys, _stub_parser())
+        assert (status, out, err) == (0, "", "")
+        assert partial.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
+
+
+def test_resume_never_writes_a_document_twice_even_when_the_input_repeats_it(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "out.jsonl"
+    run(["-f", "jsonl", "-o", str(output), str(files["two"])], capsys, _stub_parser())
+    run(["-f", "jsonl", "-o", str(output), "--resume", *[str(files["win"]), str(files["two"])] * 2], capsys)
+    assert [r["file"] for r in _lines(output)] == [str(files["two"]), str(files["win"])]
+
+
+def test_resume_refuses_an_output_file_that_is_not_quotetrack_jsonl(
+    tmp_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "notes.jsonl"
+    output.write_text('{"file": "a.txt", "document": {}}\nsome notes\n{"file": "b.txt", "document": {}}\n')
+    before = output.read_bytes()
+    status, _, err = run(["-f", "jsonl", "-o", str(output), "--resume", str(files["win"])], capsys)
+    assert status == 2 and f"{output}:2: not a quotetrack JSONL record" in err
+    assert output.read_bytes() == before
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
+
+
+def test_a_run_killed_half_way_resumes_without_loss_or_repeats(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, count=1500)
+    output, reference = tmp_path / "out.jsonl", tmp_path / "reference.jsonl"
+    script = (
+        "import sys; from test_cli import _stub_parser; from quotetrack.cli import main; "
+        "sys.exit(main(sys.argv[1:], parser=_stub_parser()))"
+    )
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+    command = [sys.executable, "-c", script, "-f", "jsonl", str(corpus)]
+    running = subprocess.Popen([*command, "-o", str(output)], env=environment)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and running.poll() is None and _size(output) < 20_000:
+        time.sleep(0.002)
+    running.send_signal(signal.SIGKILL)
+    running.wait()
+    written = len(output.read_bytes().splitlines())
+    subprocess.run([*command, "-o", str(output), "--resume"], env=environment, check=True)
+    subprocess.run([*command, "-o", str(reference)], env=environment, check=True)
+    assert output.read_text(encoding="utf-8") == reference.read_text(encoding="utf-8")
+    assert 0 < written < 1500  # the first run was stopped part of the way
+
+
+def test_output_is_flushed_after_each_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "out.jsonl"
+    sizes: list[int] = []
+
+    def documents_so_far(analysis: Analysis, context: Context) -> None:
+        sizes.append(len(output.read_text(encoding="utf-8").splitlines()) if output.exists() else 0)
+        stage1_segmentation.run(analysis, context)
+
+    parser = _stub_parser().with_stage("segmentation", documents_so_far)
+    status, _, _ = run(["-f", "jsonl", "-o", str(output), str(_corpus(tmp_path, count=5))], capsys, parser)
+    assert status == 0 and sizes == [0, 1, 2, 3, 4]
+
+
+def test_no_progress_is_shown_when_standard_error_is_not_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(["-f", "jsonl", "-o", str(tmp_path / "o.jsonl"), str(_corpus(tmp_path))], capsys)
+    assert status == 0 and err == ""
+
+
+def test_a_terminal_shows_a_document_counter_without_tqdm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("quotetrack.cli._stderr_is_terminal", lambda: True)
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # as if tqdm were not installed
+    status, out, err = run(["-f", "jsonl", str(_corpus(tmp_path, count=7))], capsys, _stub_parser())
+    assert status == 0 and len(out.splitlines()) == 7
+    assert err.endswith("\n") and regex.search(r"\rquotetrack: 7 documents \([0-9.]+/s\)\n$", err)
+    assert run(["-f", "jsonl", "--no-progress", str(_corpus(tmp_path))], capsys, _stub_parser())[2] == ""
+
+
+def test_a_terminal_shows_tqdm_when_it_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("tqdm")
+    monkeypatch.setattr("quotetrack.cli._stderr_is_terminal", lambda: True)
+    status, _, err = run(["-f", "jsonl", str(_corpus(tmp_path, count=7))], capsys, _stub_parser())
+    assert status == 0 and "quotetrack: 7 documents" in err and "documents/s" in err
