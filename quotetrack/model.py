@@ -114,7 +114,7 @@ class Speaker(DataClassJsonMixin):
     """An entity that says things: a person or an organisation.
 
     ``name`` is the canonical (fullest) name; ``mentions`` are all the places in
-    the document that refer to it.
+    the document that refer to it, and ``aliases`` the other ways it is named.
     """
 
     id: str
@@ -122,6 +122,13 @@ class Speaker(DataClassJsonMixin):
     kind: SpeakerKind = SpeakerKind.UNKNOWN
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # What the text says about the entity: "President" (title), "spokesman" (role),
+    # "Kremlin" (affiliation), "Russia" (country), "m"/"f" (gender, when known).
+    title: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+    gender: str | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +172,9 @@ class Quote(DataClassJsonMixin):
 class Document(DataClassJsonMixin):
     """Everything quotetrack found in one text.
 
+    ``speakers`` are the entities that say something (each quote's ``speaker`` is
+    one of them); ``entities`` are all the people and organisations named.
+
     >>> doc = Document(text="")
     >>> doc.quotes, doc.speakers
     ((), ())
@@ -175,6 +185,8 @@ class Document(DataClassJsonMixin):
     speakers: tuple[Speaker, ...] = ()
     paragraphs: tuple[Span, ...] = ()
     sentences: tuple[Span, ...] = ()
+    # Every person and organisation the text names, whether or not they speak.
+    entities: tuple[Speaker, ...] = ()
 
     def __iter__(self) -> Iterator[Quote]:
         return iter(self.quotes)
@@ -244,6 +256,8 @@ class Analysis:
     candidates: list[Candidate] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     speakers: dict[str, Speaker] = field(default_factory=dict)
+    # The speaker id each resolved mention refers to (coreference fills it).
+    mention_speaker: dict[Span, str] = field(default_factory=dict)
     # Quoted fragments that are not speech by themselves (marks included): scare
     # quotes and terms, which reported speech around them turns into mixed quotes.
     fragments: list[Span] = field(default_factory=list)

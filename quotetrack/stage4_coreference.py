@@ -1,13 +1,35 @@
-"""Stage 4 — coreference: mentions grouped into speakers.
+"""Stage 4 — coreference: mentions grouped into entities (people and organisations).
 
-This first version groups name mentions by the personal name they contain
-("Kremlin spokesman Dmitry Peskov" and "Peskov" are one speaker when the
-surname matches a fuller name already seen). Pronouns and role descriptions
-are left unresolved.
+Rules, in the order they run, each linear in the number of mentions:
+
+1. **Names.** Each name mention is read into a personal name and what stands
+   before it: "Russia’s President Vladimir Putin" is *Vladimir Putin* with title
+   *President* and country *Russia*; "Kremlin spokesman Dmitry Peskov" is *Dmitry
+   Peskov*, role *spokesman*, affiliation *Kremlin*. A full name joins the entity
+   of the same full name; a bare surname ("Putin", "Mr Putin") joins the most
+   recently named entity with that surname, or names an entity of its own,
+   which a full name seen later completes (the text may name someone fully
+   only after calling them "Peskov"). Different first names never merge.
+2. **Organisations** join by name ("the White House" = "White House").
+3. **Descriptions** ("the Ukrainian leader", "his spokesman", "the company")
+   join the one entity in the document that fits their role, country or
+   affiliation — before or after them in the text. When no single entity fits,
+   the description stays an entity of its own, of unknown kind.
+4. **Pronouns** join the first compatible entity in their sentence, else in
+   the sentences before (the Hobbs order), agreeing in gender and number; an
+   unresolved pronoun names no one.
+
+>>> from quotetrack.parser import Parser
+>>> doc = Parser().parse("Russian President Vladimir Putin met Kremlin spokesman Dmitry Peskov. "
+...                      "Peskov said the talks had failed.")
+>>> [(q.text, q.speaker.name) for q in doc.quotes]
+[('the talks had failed', 'Dmitry Peskov')]
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
@@ -16,42 +38,308 @@ from .model import Analysis, Mention, MentionKind, Speaker, SpeakerKind
 if TYPE_CHECKING:
     from .parser import Context
 
-_NAMED = (MentionKind.NAME, MentionKind.TITLE_NAME, MentionKind.ORGANISATION)
+__all__ = ["run", "parse_name_mention"]
+
+_PRONOUN_WINDOW_SENTENCES = 3
+_NAME_KINDS = (MentionKind.NAME, MentionKind.TITLE_NAME)
+_POSSESSIVES = frozenset("his her its their".split())
+# A generic head that stands for the top title of a country or body.
+_LEADER_TITLES = frozenset(
+    "president prime minister premier chancellor leader king queen head of state supreme leader emir sultan".split()
+)
+_ORGANISATION_HEADS = frozenset(
+    "company firm group government ministry department bank agency party monopoly carrier retailer network "
+    "campaign administration committee commission council court union club team organisation organization "
+    "business operator insurer lender broadcaster newspaper publisher airline manufacturer maker regulator "
+    "watchdog authority board charity foundation institute university school hospital embassy army military "
+    "police".split()
+)
+
+
+@dataclass
+class _Entity:
+    """An entity while mentions are being gathered."""
+
+    id: str
+    kind: SpeakerKind
+    name_tokens: tuple[str, ...] = ()
+    org_name: str = ""
+    description: str = ""
+    title: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    last_seen: int = -1
+
+    @property
+    def surname(self) -> str:
+        return self.name_tokens[-1] if self.name_tokens else ""
+
+    def name(self) -> str:
+        return " ".join(self.name_tokens) or self.org_name or self.description
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """What a name mention says: the personal name and the words before it."""
+
+    name: tuple[str, ...]
+    title: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+    gender: str | None = None
+
+
+class _Resolver:
+    """Builds the entities of one document (one instance per document)."""
+
+    def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
+        self.analysis = analysis
+        self.lexicon = lexicon
+        self.entities: list[_Entity] = []
+        self.by_full_name: dict[tuple[str, ...], _Entity] = {}
+        self.by_surname: dict[str, list[_Entity]] = {}
+        self.by_org: dict[str, _Entity] = {}
+        self.of_mention: dict[int, _Entity] = {}  # mention start → entity
+
+    # --- names and organisations -------------------------------------------------
+
+    def add_name(self, mention: Mention, order: int) -> None:
+        parts = parse_name_mention(mention.text, self.lexicon)
+        if not parts.name:
+            return
+        entity = self._entity_for_name(parts)
+        self._absorb(entity, parts)
+        self._link(entity, mention, order)
+
+    def _entity_for_name(self, parts: NameParts) -> _Entity:
+        name = parts.name
+        if name in self.by_full_name:
+            return self.by_full_name[name]
+        same_surname = self.by_surname.get(name[-1], [])
+        if len(name) == 1:
+            compatible = [e for e in same_surname if _gender_fits(e.gender, parts.gender)]
+            if compatible:
+                return max(compatible, key=lambda e: e.last_seen)
+            return self._new_person(name)
+        # A full name completes an entity so far known only by its surname, if just one such exists.
+        bare = [e for e in same_surname if len(e.name_tokens) == 1]
+        if len(bare) == 1 and len(same_surname) == 1 and _gender_fits(bare[0].gender, parts.gender):
+            entity = bare[0]
+            del self.by_full_name[entity.name_tokens]
+            entity.name_tokens = name
+            self.by_full_name[name] = entity
+            return entity
+        return self._new_person(name)
+
+    def _new_person(self, name: tuple[str, ...]) -> _Entity:
+        entity = self._new(SpeakerKind.PERSON)
+        entity.name_tokens = name
+        self.by_full_name[name] = entity
+        self.by_surname.setdefault(name[-1], []).append(entity)
+        return entity
+
+    def _absorb(self, entity: _Entity, parts: NameParts) -> None:
+        entity.title = entity.title or parts.title
+        entity.role = entity.role or parts.role
+        entity.affiliation = entity.affiliation or parts.affiliation
+        entity.country = entity.country or parts.country
+        entity.gender = entity.gender or parts.gender or self._gender_of_first_name(entity.name_tokens)
+
+    def _gender_of_first_name(self, name: tuple[str, ...]) -> str | None:
+        if len(name) < 2:
+            return None
+        gender = self.lexicon.gender_of(name[0])
+        return gender if gender in ("m", "f") else None
+
+    def add_organisation(self, mention: Mention, order: int) -> None:
+        key = _organisation_key(mention.text)
+        entity = self.by_org.get(key)
+        if entity is None:
+            entity = self._new(SpeakerKind.ORGANISATION)
+            entity.org_name = _organisation_name(mention.text)
+            self.by_org[key] = entity
+        self._link(entity, mention, order)
+
+    # --- descriptions ------------------------------------------------------------
+
+    def add_description(self, mention: Mention, order: int) -> None:
+        entity = self._described_entity(mention, order)
+        if entity is None:
+            entity = self._new(SpeakerKind.UNKNOWN)
+            entity.description = mention.text
+        self._link(entity, mention, order)
+
+    def _described_entity(self, mention: Mention, order: int) -> _Entity | None:
+        words = mention.text.split()
+        head = words[-1].casefold()
+        if head in _ORGANISATION_HEADS:
+            return self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION)
+        country = next((c for c in map(self.lexicon.country_of, words) if c), None)
+        affiliation = next((w for w in words[1:-1] if w[0].isupper() and not self.lexicon.country_of(w)), None)
+        people = [e for e in self.entities if e.kind is SpeakerKind.PERSON and _holds_role(e, head)]
+        if country:
+            people = [e for e in people if e.country == country]
+        if affiliation:
+            people = [e for e in people if e.affiliation == affiliation]
+        return people[0] if len(people) == 1 else None
+
+    def _recent(self, order: int, fits: Callable[[_Entity], bool]) -> _Entity | None:
+        candidates = [e for e in self.entities if fits(e) and 0 <= e.last_seen < order]
+        return max(candidates, key=lambda e: e.last_seen) if candidates else None
+
+    # --- pronouns ------------------------------------------------------------------
+
+    def resolve_pronoun(self, mention: Mention, sentence_mentions: list[list[tuple[Mention, int]]],
+                        sentence: int, order: int) -> None:
+        agreement = self.lexicon.pronouns.get(mention.text.casefold())
+        if agreement is None or mention.text.casefold() in ("i", "we", "you"):
+            return
+        for back in range(0, _PRONOUN_WINDOW_SENTENCES + 1):
+            if sentence - back < 0:
+                break
+            for other, other_order in sentence_mentions[sentence - back]:
+                if other_order >= order:
+                    break
+                entity = self.of_mention.get(other.span.start)
+                if entity is not None and other.kind is not MentionKind.PRONOUN and _agrees(entity, agreement):
+                    if entity.gender is None and agreement in ("m", "f"):
+                        entity.gender = agreement
+                    self._link(entity, mention, order)
+                    return
+
+    # --- bookkeeping -------------------------------------------------------------
+
+    def _new(self, kind: SpeakerKind) -> _Entity:
+        entity = _Entity(id=f"E{len(self.entities)}", kind=kind)
+        self.entities.append(entity)
+        return entity
+
+    def _link(self, entity: _Entity, mention: Mention, order: int) -> None:
+        entity.mentions.append(mention)
+        entity.last_seen = max(entity.last_seen, order)
+        self.of_mention[mention.span.start] = entity
 
 
 def run(analysis: Analysis, context: Context) -> None:
-    """Fill ``analysis.speakers`` with one speaker per named entity."""
-    clusters: dict[str, list[Mention]] = {}
-    names: dict[str, str] = {}
-    for mention in sorted(analysis.mentions, key=lambda m: m.span.start):
-        if mention.kind not in _NAMED:
+    """Fill ``analysis.speakers`` with the document's entities and ``analysis.mention_speaker``."""
+    mentions = sorted({m.span: m for m in analysis.mentions}.values(), key=lambda m: m.span.start)
+    resolver = _Resolver(analysis, context.lexicon)
+    for order, mention in enumerate(mentions):
+        if mention.kind in _NAME_KINDS:
+            resolver.add_name(mention, order)
+        elif mention.kind is MentionKind.ORGANISATION:
+            resolver.add_organisation(mention, order)
+    # Descriptions may point forward ("his spokesman" … "Kremlin spokesman Dmitry Peskov"),
+    # so they are resolved once every name is known; pronouns follow the text.
+    by_sentence: list[list[tuple[Mention, int]]] = [[] for _ in range(max(1, len(analysis.sentences)))]
+    for order, mention in enumerate(mentions):
+        sentence = analysis.sentence_at(mention.span.start)
+        by_sentence[sentence].append((mention, order))
+        if mention.kind is MentionKind.ROLE:
+            resolver.add_description(mention, order)
+        elif mention.kind is MentionKind.PRONOUN:
+            resolver.resolve_pronoun(mention, by_sentence, sentence, order)
+    _publish(analysis, resolver.entities)
+
+
+def _publish(analysis: Analysis, entities: Iterable[_Entity]) -> None:
+    for entity in entities:
+        if not entity.mentions:
             continue
-        name = personal_name(mention, context.lexicon)
-        key = _cluster_key(name, names)
-        names[key] = max(names.get(key, ""), name, key=len)
-        clusters.setdefault(key, []).append(mention)
-    for index, (key, mentions) in enumerate(clusters.items()):
-        kind = SpeakerKind.ORGANISATION if mentions[0].kind is MentionKind.ORGANISATION else SpeakerKind.PERSON
-        aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != names[key]))
-        speaker_id = f"S{index}"
-        analysis.speakers[speaker_id] = Speaker(speaker_id, names[key], kind, aliases, tuple(mentions))
+        name = entity.name()
+        aliases = tuple(dict.fromkeys(m.text for m in entity.mentions
+                                      if m.kind is not MentionKind.PRONOUN and m.text != name))
+        speaker = Speaker(
+            id=entity.id, name=name, kind=entity.kind, aliases=aliases,
+            mentions=tuple(sorted(entity.mentions, key=lambda m: m.span.start)),
+            title=entity.title, role=entity.role, affiliation=entity.affiliation,
+            country=entity.country, gender=entity.gender,
+        )
+        analysis.speakers[entity.id] = speaker
+        for mention in entity.mentions:
+            analysis.mention_speaker[mention.span] = entity.id
 
 
-def personal_name(mention: Mention, lexicon: Lexicon) -> str:
-    """The name in a mention without the titles and roles before it."""
-    if mention.kind is not MentionKind.TITLE_NAME:
-        return mention.text
-    words = mention.text.split()
-    start = 0
-    for index, word in enumerate(words[:-1]):
-        if not word[0].isupper() or word.casefold().rstrip(".") in lexicon.titles:
-            start = index + 1
-    return " ".join(words[start:])
+def parse_name_mention(text: str, lexicon: Lexicon) -> NameParts:
+    """Split a name mention into the personal name and what the words before it say.
+
+    >>> from quotetrack.lexicon import default_lexicon
+    >>> parts = parse_name_mention("Russia’s President Vladimir Putin", default_lexicon())
+    >>> parts.name, parts.title, parts.country
+    (('Vladimir', 'Putin'), 'President', 'Russia')
+    >>> parts = parse_name_mention("Kremlin spokesman Dmitry Peskov", default_lexicon())
+    >>> parts.name, parts.role, parts.affiliation
+    (('Dmitry', 'Peskov'), 'spokesman', 'Kremlin')
+    """
+    words = text.split()
+    start = _personal_name_start(words, lexicon)
+    name = tuple(w.rstrip(",") for w in words[start:])
+    title = role = affiliation = country = gender = None
+    titles: list[str] = []
+    for word in words[:start]:
+        bare = word.rstrip(".,")
+        possessive = bare.endswith(("’s", "'s"))
+        stem = bare[:-2] if possessive else bare
+        honorific = lexicon.honorific_gender(stem)
+        if honorific is not None:
+            gender = honorific if honorific in ("m", "f") else gender
+            continue
+        nation = lexicon.country_of(stem)
+        if nation is not None:
+            country = nation
+        elif stem.casefold() in lexicon.titles and stem[0].isupper():
+            titles.append(stem)
+        elif stem[0].islower():
+            role = (role + " " + stem) if role else stem
+        else:
+            affiliation = stem
+    if titles:
+        title = " ".join(titles)
+    return NameParts(name=name, title=title, role=role, affiliation=affiliation, country=country, gender=gender)
 
 
-def _cluster_key(name: str, names: dict[str, str]) -> str:
-    surname = name.split()[-1]
-    for key, full in names.items():
-        if full == name or full.split()[-1] == surname and (len(name.split()) == 1 or len(full.split()) == 1):
-            return key
-    return name
+def _personal_name_start(words: list[str], lexicon: Lexicon) -> int:
+    """Index of the first word of the personal name at the end of ``words``."""
+    start = len(words) - 1
+    while start > 0:
+        word = words[start - 1].rstrip(".,")
+        if not word[:1].isupper() or word.endswith(("’s", "'s")):
+            break
+        if word.casefold() in lexicon.titles or lexicon.country_of(word) or lexicon.honorific_gender(word):
+            break
+        start -= 1
+    return start
+
+
+def _organisation_key(text: str) -> str:
+    return _organisation_name(text).casefold()
+
+
+def _organisation_name(text: str) -> str:
+    return text[4:] if text[:4].casefold() == "the " else text
+
+
+def _gender_fits(known: str | None, wanted: str | None) -> bool:
+    return known is None or wanted is None or known == wanted
+
+
+def _holds_role(entity: _Entity, head: str) -> bool:
+    held = {(entity.role or "").casefold(), (entity.title or "").casefold()}
+    held |= {word for value in list(held) for word in value.split()}
+    if head in held:
+        return True
+    return head == "leader" and bool(held & _LEADER_TITLES)
+
+
+def _agrees(entity: _Entity, agreement: str) -> bool:
+    if agreement in ("m", "f"):
+        return entity.kind is SpeakerKind.PERSON and entity.gender in (None, agreement)
+    if agreement == "n":
+        return entity.kind is SpeakerKind.ORGANISATION
+    if agreement == "p":
+        return entity.kind in (SpeakerKind.ORGANISATION, SpeakerKind.UNKNOWN)
+    return entity.kind is SpeakerKind.PERSON

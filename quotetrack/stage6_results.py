@@ -22,6 +22,7 @@ def build_document(analysis: Analysis, config: Config) -> Document:
         speakers=tuple(s for s in analysis.speakers.values() if s.id in used),
         paragraphs=tuple(analysis.paragraphs),
         sentences=tuple(analysis.sentences),
+        entities=tuple(analysis.speakers.values()),
     )
 
 

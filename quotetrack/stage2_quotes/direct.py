@@ -71,6 +71,8 @@ def _is_speech(text: str, candidate: Candidate, frame: Frame | None) -> bool:
     words = [w for w in WORD.findall(content) if w[0].isalnum()]
     if not words:
         return False
+    if frame is not None and frame.side == "before-bare" and len(words) < 4:
+        return False  # 'said the defendant had shown “no remorse.”': part of a mixed quote
     if frame is not None:
         return frame.colon or len(words) < 2 or not _looks_like_title(words, content)
     if _looks_like_title(words, content) or _is_so_called(text, candidate):
@@ -128,7 +130,7 @@ def _apply_frame(candidate: Candidate, frame: Frame | None) -> None:
 def _link_split_quotes(found: list[tuple[Candidate, Frame | None]], text: str) -> None:
     """“A,” Peskov said. “B.” — the second part takes the first part's group, cue and speaker."""
     for (first, frame), (second, own_frame) in zip(found, found[1:]):
-        if frame is None or frame.side == "before" or first.paragraph != second.paragraph:
+        if frame is None or frame.side.startswith("before") or first.paragraph != second.paragraph:
             continue
         if own_frame is not None and own_frame.speaker_slot is not None and own_frame.cue != frame.cue:
             continue  # “A,” Lopez said. “B,” Hughes said. — two quotes, two speakers

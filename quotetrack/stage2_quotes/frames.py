@@ -36,7 +36,7 @@ class Frame:
 
     cue: Span
     speaker_slot: Span | None
-    side: str  # "after", "inverted" or "before"
+    side: str  # "after", "inverted", "before" or "before-bare" (no punctuation before the quote)
     colon: bool  # "Peskov said: “…”" — the strongest sign of a direct quote
     extent: Span  # the clause's words, for linking the parts of a split quote
 
@@ -80,7 +80,7 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         return _inverted_frame(tokens, index)
     for cue_index in range(index, min(len(tokens), index + _MAX_FRAME_TOKENS)):
         token = tokens[cue_index]
-        if token.text in (".", "!", "?", "“", "”", '"', ":", ";") and not _is_abbreviation_dot(tokens, cue_index):
+        if token.text in (".", "!", "?", "“", "”", '"', ":", ";") and not is_abbreviation_dot(tokens, cue_index):
             return None
         if cue_index > index and lexicon.cue_lemma(token.text) is not None:
             if cue_index + 1 < len(tokens) and tokens[cue_index + 1].text == ":":
@@ -98,7 +98,7 @@ def _inverted_frame(tokens: list[Token], cue_index: int) -> Frame | None:
     speaker: list[Token] = []
     for index in range(cue_index + 1, min(len(tokens), cue_index + 10)):
         token = tokens[index]
-        if token.text == "." and _is_abbreviation_dot(tokens, index):
+        if token.text == "." and is_abbreviation_dot(tokens, index):
             speaker.append(token)
             continue
         if not token.text[0].isalnum() or token.lower in _AFTER_INVERTED_SPEAKER:
@@ -125,7 +125,9 @@ def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         speaker = _trim_speaker(_last_clause(tokens[:cue_index]))
         slot = Span(speaker[0].start, speaker[-1].end) if _plausible_speaker(speaker, lexicon) else None
         cue = tokens[cue_index]
-        return Frame(Span(cue.start, cue.end), slot, "before", colon, Span(tokens[0].start, tokens[-1].end))
+        # "She said “no.”" with no colon or comma between verb and quote: a fragment unless it is long.
+        side = "before" if gap_end < len(tokens) else "before-bare"
+        return Frame(Span(cue.start, cue.end), slot, side, colon, Span(tokens[0].start, tokens[-1].end))
     return None
 
 
@@ -151,17 +153,30 @@ def _trim_speaker(tokens: list[Token]) -> list[Token]:
 
 
 def _plausible_speaker(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """Words that can name a speaker: a pronoun, a name, or a description ("head coach Pep Alvarez")."""
     if not tokens or len(tokens) > 10:
         return False
     first = tokens[0]
+    if first.lower in _CLAUSE_BREAKS or first.lower in _BETWEEN_SPEAKER_AND_CUE:
+        return False
+    if any(lexicon.cue_lemma(t.text) is not None for t in tokens):
+        return False  # "The judge said the defendant had shown": a clause, not a speaker
     if len(tokens) == 1:
         return first.lower in lexicon.pronouns or first.text[0].isupper() or first.lower in lexicon.roles
-    return first.text[0].isupper() or first.lower in _DETERMINERS or first.lower in lexicon.roles
+    return (first.text[0].isupper() or first.lower in _DETERMINERS or first.lower in lexicon.roles
+            or any(t.text[0].isupper() for t in tokens))
 
 
-def _is_abbreviation_dot(tokens: list[Token], index: int) -> bool:
+_ACRONYM = regex.compile(r"\p{Lu}(?:\.\p{Lu})+")
+
+
+def is_abbreviation_dot(tokens: list[Token], index: int) -> bool:
+    """Whether the full stop ``tokens[index]`` ends an abbreviation ("Mr.", "J.", "U.S.", "J.K.")."""
     if index == 0 or tokens[index].text != ".":
         return False
     word = tokens[index - 1]
-    return word.lower in _SHORT_TITLES or (len(word.text) == 1 and word.text.isupper())
+    if word.end != tokens[index].start:
+        return False
+    return (word.lower in _SHORT_TITLES or (len(word.text) == 1 and word.text.isupper())
+            or _ACRONYM.fullmatch(word.text) is not None)
 

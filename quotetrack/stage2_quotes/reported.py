@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
 from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import Token, tokens_in
+from .frames import Token, is_abbreviation_dot, tokens_in
 
 if TYPE_CHECKING:
     from ..parser import Context
@@ -60,6 +60,7 @@ _ADJUNCT_STARTS = frozenset(
     "later again also recently previously publicly privately repeatedly monday tuesday wednesday thursday friday "
     "saturday sunday".split()
 )
+_ADDRESSEES = frozenset("reporters journalists him her them me us lawmakers parliament congress".split())
 _PARTICIPLE_CUES = frozenset("saying adding noting arguing insisting warning claiming explaining stressing "
                              "suggesting writing telling asserting stating declaring complaining".split())
 _PASSIVE_SUBJECTS = frozenset("it".split())
@@ -166,12 +167,13 @@ def _speaker_first(tokens: list[Token], cue_index: int, bare: bool) -> _Report |
     content_end = _content_end(tokens, content_start)
     if content_end <= content_start:
         return None
-    speaker = _speaker_before(tokens, cue_index)
-    if speaker is None:
-        if not _agentless(tokens, cue_index):
-            return None
-        confidence, pattern = 0.55, "agentless"
+    speaker: Span | None
+    if _agentless(tokens, cue_index):
+        speaker, confidence, pattern = None, 0.55, "agentless"
     else:
+        speaker = _speaker_before(tokens, cue_index)
+        if speaker is None:
+            return None
         confidence, pattern = 0.8, "speaker-first"
     return _Report([_span(tokens, content_start, content_end)], _cue_span(tokens, cue_index), speaker,
                    confidence, pattern)
@@ -238,7 +240,7 @@ def _according_to(tokens: list[Token], index: int) -> _Report | None:
     speaker_start = index + 2
     speaker_end = speaker_start
     while speaker_end < len(tokens) and tokens[speaker_end].text not in {",", ";", "—", "–", "(", ")"} and (
-        tokens[speaker_end].text not in _SENTENCE_END or _is_abbreviation(tokens, speaker_end)
+        tokens[speaker_end].text not in _SENTENCE_END or is_abbreviation_dot(tokens, speaker_end)
     ):
         speaker_end += 1
     if speaker_end == speaker_start or speaker_end - speaker_start > 16:
@@ -318,7 +320,7 @@ def _skip_addressee(tokens: list[Token], position: int) -> int:
                                and tokens[end - 1].text[0].islower() and tokens[end - 1].lower not in _DETERMINERS):
             break
         end += 1
-        if tokens[end - 1].lower in {"reporters", "journalists", "him", "her", "them", "me", "us", "lawmakers"}:
+        if tokens[end - 1].lower in _ADDRESSEES:
             break
     return end
 
@@ -348,7 +350,7 @@ def _content_end(tokens: list[Token], start: int) -> int:
     end = len(tokens)
     for index in range(start + 1, len(tokens)):
         word = tokens[index]
-        if word.text in _SENTENCE_END and not _is_abbreviation(tokens, index) and index >= len(tokens) - 3:
+        if word.text in _SENTENCE_END and not is_abbreviation_dot(tokens, index) and index >= len(tokens) - 3:
             end = index
             break
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -395,7 +397,7 @@ def _np_start(tokens: list[Token], end: int) -> int:
             break
         if not (word.text[0].isalnum() or word.text in {"'s", "’s", "-", "&", "."}):
             break
-        if word.text == "." and not _is_abbreviation(tokens, start - 1):
+        if word.text == "." and not is_abbreviation_dot(tokens, start - 1):
             break
         if word.lower in _DETERMINERS and not (start >= 2 and tokens[start - 2].lower in _NP_PREPOSITIONS):
             return start - 1
@@ -443,13 +445,15 @@ def _inverted_speaker_end(tokens: list[Token], start: int) -> int | None:
     end = start
     while end < len(tokens) and end - start < _MAX_SPEAKER_TOKENS:
         word = tokens[end]
-        if word.text == "." and _is_abbreviation(tokens, end):
+        if word.text == "." and is_abbreviation_dot(tokens, end):
             end += 1
             continue
         if not (word.text[0].isalnum() or word.text in {"'s", "’s", "-"}) or (
             end > start and word.lower in _ADJUNCT_STARTS | {"who", "which", "and"}
         ):
             break
+        if word.lower in _AUXILIARIES or word.lower in _CLAUSE_OPENERS:
+            return None  # ", said the party would fight": a clause follows the cue, not a speaker
         end += 1
     if end == start or not (tokens[start].text[0].isupper() or tokens[start].lower in _DETERMINERS):
         return None
@@ -457,10 +461,13 @@ def _inverted_speaker_end(tokens: list[Token], start: int) -> int | None:
 
 
 def _adjuncts_end(tokens: list[Token], position: int) -> int:
-    """Past "on Friday", "in a statement", "told reporters" after a closing reporting clause."""
+    """Past "on Friday", "in a statement", "reporters" after a closing reporting clause."""
     end = position
-    while end < len(tokens) and end - position < _MAX_ADJUNCT_TOKENS and tokens[end].text[0].isalnum():
+    while end < len(tokens) and tokens[end].lower in _ADJUNCT_STARTS | _ADDRESSEES:
         end += 1
+        while (end < len(tokens) and end - position < _MAX_ADJUNCT_TOKENS and tokens[end].text[0].isalnum()
+               and tokens[end].lower not in _ADJUNCT_STARTS):
+            end += 1
     return end
 
 
@@ -506,22 +513,31 @@ def _subject_of_clause_before(tokens: list[Token], end: int) -> Span | None:
     word = tokens[position]
     if word.lower in _SUBJECT_PRONOUNS:
         return _span(tokens, position, position + 1)
-    stop = position
-    while stop < end and (tokens[stop].text[0].isupper() or tokens[stop].lower in _DETERMINERS and stop == position
-                          or stop > position and tokens[stop].text[0].islower() and tokens[position].lower in
-                          _DETERMINERS and stop - position < 4):
-        stop += 1
-        if tokens[stop - 1].text[0].isupper() and stop < end and not tokens[stop].text[0].isupper():
-            break
+    stop = _np_end(tokens, position, end)
     return _checked_speaker(tokens, position, stop) if stop > position else None
 
 
-def _is_abbreviation(tokens: list[Token], index: int) -> bool:
-    if index == 0 or tokens[index].text != ".":
+def _np_end(tokens: list[Token], start: int, limit: int) -> int:
+    """End of the noun phrase that begins at ``start``: a run of capitalised words, or a determiner
+    and up to three words before the verb ("The minister defended …" → "The minister")."""
+    if tokens[start].lower in _DETERMINERS:
+        stop = start + 1
+        while stop < limit and stop - start <= 3 and _noun_phrase_word(tokens[stop]):
+            stop += 1
+        return stop
+    stop = start
+    while stop < limit and (tokens[stop].text[0].isupper() or is_abbreviation_dot(tokens, stop)
+                            or tokens[stop].text in {"'s", "’s"}):
+        stop += 1
+    return stop
+
+
+def _noun_phrase_word(token: Token) -> bool:
+    word = token.lower
+    if not token.text[0].isalnum() or word in _AUXILIARIES or word in _CLAUSE_OPENERS:
         return False
-    word = tokens[index - 1].text
-    return len(word) <= 4 and word[0].isupper() and word.isalpha() and (len(word) == 1 or word in {
-        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Prof", "Rev"})
+    # A past-tense verb ends the subject ("The minister defended the plan").
+    return token.text[0].isupper() or not word.endswith("ed")
 
 
 # --- Candidates -------------------------------------------------------------------
