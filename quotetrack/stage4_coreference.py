@@ -104,6 +104,7 @@ class _Resolver:
         self.by_surname: dict[str, list[_Entity]] = {}
         self.by_org: dict[str, _Entity] = {}
         self.of_mention: dict[int, _Entity] = {}  # mention start → entity
+        self._role_index: dict[str, list[_Entity]] | None = None
 
     # --- names and organisations -------------------------------------------------
 
@@ -180,12 +181,21 @@ class _Resolver:
             return self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION)
         country = next((c for c in map(self.lexicon.country_of, words) if c), None)
         affiliation = next((w for w in words[1:-1] if w[0].isupper() and not self.lexicon.country_of(w)), None)
-        people = [e for e in self.entities if e.kind is SpeakerKind.PERSON and _holds_role(e, head)]
+        people = [e for e in self._people_by_role().get(head, ()) if e.kind is SpeakerKind.PERSON]
         if country:
             people = [e for e in people if e.country == country]
         if affiliation:
             people = [e for e in people if e.affiliation == affiliation]
         return people[0] if len(people) == 1 else None
+
+    def _people_by_role(self) -> dict[str, list[_Entity]]:
+        """Named people indexed by each word of their role and title (built once, after the names)."""
+        if self._role_index is None:
+            self._role_index = {}
+            for entity in self.entities:
+                for word in _role_words(entity):
+                    self._role_index.setdefault(word, []).append(entity)
+        return self._role_index
 
     def _recent(self, order: int, fits: Callable[[_Entity], bool]) -> _Entity | None:
         candidates = [e for e in self.entities if fits(e) and 0 <= e.last_seen < order]
@@ -327,12 +337,12 @@ def _gender_fits(known: str | None, wanted: str | None) -> bool:
     return known is None or wanted is None or known == wanted
 
 
-def _holds_role(entity: _Entity, head: str) -> bool:
-    held = {(entity.role or "").casefold(), (entity.title or "").casefold()}
-    held |= {word for value in list(held) for word in value.split()}
-    if head in held:
-        return True
-    return head == "leader" and bool(held & _LEADER_TITLES)
+def _role_words(entity: _Entity) -> set[str]:
+    """The role heads an entity answers to: its role and title words, and "leader" for a head of state."""
+    held = {word for value in (entity.role, entity.title) if value for word in value.casefold().split()}
+    if held & _LEADER_TITLES:
+        held.add("leader")
+    return held
 
 
 def _agrees(entity: _Entity, agreement: str) -> bool:

@@ -93,7 +93,10 @@ def find_reported(analysis: Analysis, context: Context) -> None:
     direct_cues = {c.cue for c in analysis.candidates if c.cue is not None}
     starts = [span.start for span in direct]
     group = -1
+    cue_words: frozenset[str] = context.lexicon.memo("reported.cue_words", lambda lex: frozenset(lex.cue_forms))
     for index, sentence in enumerate(analysis.sentences):
+        if not _may_report(text[sentence.start : sentence.end], cue_words):
+            continue
         if _is_headline(text, sentence) or _inside_any(sentence.start, direct, starts):
             continue
         tokens = tokens_in(text, sentence.start, sentence.end)
@@ -105,6 +108,15 @@ def find_reported(analysis: Analysis, context: Context) -> None:
                 candidate = _candidate(analysis, content, report, index, group, part, direct, starts)
                 if candidate is not None:
                     analysis.candidates.append(candidate)
+
+
+_WORD_SEPARATORS = str.maketrans({ch: " " for ch in ".,;:!?()[]\"“”‘’«»—–"})
+
+
+def _may_report(sentence: str, cue_words: frozenset[str]) -> bool:
+    """A cheap test, in C, that the sentence holds a cue word at all: many sentences do not."""
+    words = sentence.casefold().translate(_WORD_SEPARATORS).split()
+    return not cue_words.isdisjoint(words) or "according" in words
 
 
 def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragments: list[Span]) -> list[_Report]:
@@ -165,8 +177,8 @@ def _speaker_first(tokens: list[Token], cue_index: int, bare: bool) -> _Report |
     if content_start is None:
         return None
     content_end = _content_end(tokens, content_start)
-    if content_end <= content_start:
-        return None
+    if content_end - content_start < 2:
+        return None  # "ruled out.", "said so.": no clause reported
     speaker: Span | None
     if _agentless(tokens, cue_index):
         speaker, confidence, pattern = None, 0.55, "agentless"
