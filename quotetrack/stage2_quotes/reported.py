@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import Lexicon
+from ..lexicon import CueCategory, Lexicon
 from ..model import Analysis, Candidate, QuoteKind, Span
 from .frames import Token, is_abbreviation_dot, tokens_in
 
@@ -45,7 +45,9 @@ _DETERMINERS = frozenset(
 _AUXILIARIES = frozenset(
     "also later then again once further had has have having was were is are be been would will could can may "
     "might should must did does do just only previously earlier repeatedly subsequently simply flatly quickly "
-    "not n't never often reportedly privately publicly recently still already even first".split()
+    "not n't never often reportedly privately publicly recently still already even first didn't doesn't don't "
+    "won't wouldn't can't couldn't isn't wasn't hasn't haven't hadn't didn’t doesn’t don’t won’t wouldn’t "
+    "can’t couldn’t isn’t wasn’t hasn’t haven’t hadn’t".split()
 )
 # Words that open a clause: the speaker of a cue is never to the left of one of these.
 _CLAUSE_OPENERS = frozenset(
@@ -64,6 +66,23 @@ _ADDRESSEES = frozenset("reporters journalists him her them me us lawmakers parl
 _PARTICIPLE_CUES = frozenset("saying adding noting arguing insisting warning claiming explaining stressing "
                              "suggesting writing telling asserting stating declaring complaining".split())
 _PASSIVE_SUBJECTS = frozenset("it".split())
+_BE_FORMS = frozenset("be been being is are was were am 's ’s".split())
+# Before a cue's -ing form these make it a report: "is saying", "kept insisting".
+_PROGRESSIVE = _BE_FORMS | frozenset("keep keeps kept continue continues continued began begin begins started".split())
+# Words that cannot open the clause a cue reports without "that".
+_NOT_CLAUSE_STARTS = frozenset(
+    "to as so when whenever if because after before while since until although though whether how why what "
+    "where who which much more little nothing anything something about of for on in at by with from".split()
+)
+# Finite verbs that are not -ed forms: auxiliaries, modals and common irregular pasts and presents.
+_FINITE_VERBS = frozenset(
+    "is are was were am has have had does do did will would shall should can could may might must "
+    "won wants needs seems goes gets makes takes knows thinks believes remains plans intends expects "
+    "went made got took came knew thought saw gave found told left felt kept held brought began ran lost paid "
+    "met sent built spent fell rose led became grew drew drove wrote spoke broke chose stood understood meant "
+    "sold bought fought caught taught hit cut put set let quit hurt shut cost beat".split()
+)
+_MAX_SUBJECT_TOKENS = 14
 # "Zelensky has said C but has demanded …": after "but"/"and", these start the speaker's next verb.
 _SPEAKER_VERB_AUXILIARIES = frozenset("has have had did does also later then".split())
 # Lemmas whose bare and -s forms are also common nouns ("the state agency", "a claim"): as cues they
@@ -155,7 +174,7 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
     if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
         return _according_to(tokens, index)
     cue = lexicon.cue_forms.get(token.lower)
-    if cue is None or not _is_verb_here(tokens, index):
+    if cue is None or not _is_verb_here(tokens, index) or _is_passive(tokens, index):
         return None
     if "mixed" in cue.frames or fragment_after(index):
         mixed = _mixed(tokens, index, fragment_after)
@@ -163,9 +182,13 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
             return mixed
     if not ({"that", "bare"} & cue.frames):
         return None
-    if token.lower in _PARTICIPLE_CUES and index > 0 and tokens[index - 1].text == ",":
-        return _participial(tokens, index)
-    return _content_first(tokens, index) or _speaker_first(tokens, index, "bare" in cue.frames)
+    if token.lower.endswith("ing"):
+        if index > 0 and tokens[index - 1].text == ",":
+            return _participial(tokens, index) if token.lower in _PARTICIPLE_CUES else None
+        if index == 0 or tokens[index - 1].lower not in _PROGRESSIVE:
+            return None  # "It's worth noting that", "Speaking to students": not a report
+    bare = "bare" in cue.frames and cue.category is not CueCategory.EVIDENCE
+    return _content_first(tokens, index) or _speaker_first(tokens, index, bare)
 
 
 # --- Patterns -------------------------------------------------------------------
@@ -292,6 +315,17 @@ def _participial(tokens: list[Token], cue_index: int) -> _Report | None:
 # --- Pieces of a reporting clause ------------------------------------------------
 
 
+def _is_passive(tokens: list[Token], index: int) -> bool:
+    """"have barely been mentioned", "will be heard": the subject is not the speaker
+    (the agentless "it was said that" is read elsewhere)."""
+    position = index - 1
+    while position >= 0 and tokens[position].lower.endswith("ly") and tokens[position].text[0].islower():
+        position -= 1
+    if position < 0 or tokens[position].lower not in _BE_FORMS:
+        return False
+    return not _agentless(tokens, index)
+
+
 def _is_verb_here(tokens: list[Token], index: int) -> bool:
     """A cue word after a determiner is a noun ("the state", "a claim"), not a reporting verb."""
     if index == 0:
@@ -320,9 +354,25 @@ def _content_start_after(tokens: list[Token], cue_index: int, bare: bool) -> int
         return position + 1 if position + 1 < len(tokens) else None
     if not bare or position != cue_index + 1 and word.text == ",":
         return None
-    if word.text[0].isalnum() or word.text in "“\"‘'«":
-        return position
-    return None
+    return position if _opens_clause(tokens, position) else None
+
+
+def _opens_clause(tokens: list[Token], start: int) -> bool:
+    """Whether a clause with no "that" begins at ``start``: a subject, then a finite verb soon after
+    ("said prices would rise", "said Stein complied"); not a noun phrase ("mentioned Machado since …"),
+    an infinitive ("pledged to reach") or a subordinate clause ("said when she resigned")."""
+    first = tokens[start]
+    if first.lower in _NOT_CLAUSE_STARTS or not (first.text[0].isalnum() or first.text in "“\"‘'«"):
+        return False
+    # The verb may come first: in "which it said targeted …" the subject is the relative pronoun.
+    window = tokens[start : start + _MAX_SUBJECT_TOKENS + 1]
+    return any(_finite_verb(token) for token in window)
+
+
+def _finite_verb(token: Token) -> bool:
+    word = token.lower
+    return (word in _FINITE_VERBS or word.endswith(("n't", "n’t"))
+            or (word.endswith("ed") and token.text[0].islower() and len(word) > 4))
 
 
 def _skip_addressee(tokens: list[Token], position: int) -> int:
@@ -594,9 +644,13 @@ def _candidate(analysis: Analysis, content: Span, report: _Report, sentence: int
 
 
 def _is_headline(text: str, sentence: Span) -> bool:
-    """A line with no closing punctuation whose words are mostly capitalised."""
-    words = text[sentence.start : sentence.end].split()
-    if not words or text[sentence.end - 1] in ".!?…\"”’»:":
+    """A line whose words are capitalised like a headline ("Hillary Clinton Speaks ‘Directly To White
+    People’ After Latest Police Shooting."), or mostly so when it has no closing punctuation."""
+    words = [w for w in text[sentence.start : sentence.end].split() if w[0].isalpha()]
+    if not words:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= 0.6 * len(words)
+    if text[sentence.end - 1] not in ".!?…\"”’»:":
+        return capitalised >= 0.6 * len(words)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and all(w[0].isupper() for w in long_words)
