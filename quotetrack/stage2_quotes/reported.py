@@ -55,7 +55,7 @@ _CLAUSE_OPENERS = frozenset(
     "and but or so then yet nor".split()
 )
 # Prepositions that may sit inside a speaker's noun phrase ("a spokesman for the ministry").
-_NP_PREPOSITIONS = frozenset("of for at from in with".split())
+_NP_PREPOSITIONS = frozenset("of for at from in with on".split())
 # Words that start an adjunct after a cue ("said on Friday", "told reporters in Kyiv").
 _ADJUNCT_STARTS = frozenset(
     "on in at during after before to from via while when through over last this yesterday today tonight earlier "
@@ -455,6 +455,16 @@ def _np_start(tokens: list[Token], end: int) -> int:
         word = tokens[start - 1]
         if start == end and word.lower in _SUBJECT_PRONOUNS:
             return start - 1
+        if word.text == ")":
+            # "Rep. Gregory Meeks (D-N.Y.)": step over the bracket to the name before it.
+            opening = next((i for i in range(start - 2, max(-1, start - 10), -1) if tokens[i].text == "("), None)
+            if opening is None:
+                break
+            start = opening
+            continue
+        if word.lower == "and" and start >= 2 and tokens[start - 2].text[0].isupper() and start < end:
+            start -= 1  # "Obama and Clinton said", "Experts on North Korea and nuclear policy said"
+            continue
         if word.lower in _CLAUSE_OPENERS or word.lower in _SUBJECT_PRONOUNS:
             break
         if not (word.text[0].isalnum() or word.text in {"'s", "’s", "-", "&", "."}):
@@ -537,9 +547,10 @@ def _continuation_after(tokens: list[Token], position: int) -> Span | None:
     """", but C2" after "C, S said": the second half of the same report."""
     if position + 2 >= len(tokens) or tokens[position].text != ",":
         return None
-    if tokens[position + 1].lower not in {"but", "and", "although", "though", "while", "adding"}:
-        return None
-    start = position + 2
+    start = position + 1
+    # "C, S said, but C2" and "But to prevent problems, he said, officials should be vigilant."
+    if tokens[start].lower in {"but", "and", "although", "though", "while", "adding"}:
+        start += 1
     if tokens[start].lower == "that":
         start += 1
     end = _content_end(tokens, start)
