@@ -44,6 +44,7 @@ import csv
 import importlib
 import json
 import os
+import re
 import sys
 import textwrap
 import time
@@ -309,6 +310,23 @@ def _csv_row(name: str, document: Document, quote: Quote) -> list[object]:
     ]
 
 
+# Lone surrogates reach the output from JSON escapes such as "\udcff" in a corpus; UTF-8 cannot hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json(record: dict[str, object], indent: int | None = None) -> str:
+    line = json.dumps(record, ensure_ascii=False, indent=indent)
+    if _SURROGATE.search(line) is None:
+        return line
+    # Escaped, they survive: json.loads gives back the very same string.
+    return json.dumps(record, ensure_ascii=True, indent=indent)
+
+
+def _printable(text: str) -> str:
+    """``text`` for tables and CSV: one U+FFFD per lone surrogate keeps every offset in place."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 class _Writer:
     """Writes each file's result as soon as it is ready, in the chosen format."""
 
@@ -322,16 +340,16 @@ class _Writer:
 
     def write(self, item: _Item, document: Document) -> None:
         if self._format == "table":
-            self._out.write("\n".join(_table_lines(item.label, document)) + "\n")
+            self._out.write(_printable("\n".join(_table_lines(item.label, document)) + "\n"))
         elif self._format == "json":
             prefix = "[\n" if self._count == 0 else ",\n"
-            record = json.dumps(_record(item, document), ensure_ascii=False, indent=2)
-            self._out.write(prefix + textwrap.indent(record, "  "))
+            self._out.write(prefix + textwrap.indent(_json(_record(item, document), indent=2), "  "))
         elif self._format == "jsonl":
             # One write call per line, so that a killed run leaves at most one partial line (see --resume).
-            self._out.write(json.dumps(_record(item, document), ensure_ascii=False) + "\n")
+            self._out.write(_json(_record(item, document)) + "\n")
         else:
-            self._csv.writerows(_csv_row(item.label, document, q) for q in document.quotes)
+            rows = (_csv_row(item.label, document, q) for q in document.quotes)
+            self._csv.writerows([_printable(c) if isinstance(c, str) else c for c in row] for row in rows)
         self._count += 1
         # Flushed per document so that what is written survives a run that is stopped.
         self._out.flush()
@@ -596,10 +614,21 @@ def _option_problem(args: argparse.Namespace) -> str | None:
         return f"--jobs must be a positive number of processes or -1 for one per core, got {args.jobs}"
     if args.resume and (args.format != "jsonl" or not args.output):
         return "--resume needs --format jsonl and --output FILE: it skips the documents already in FILE"
+    if args.output and any(_same_file(args.output, argument) for argument in args.inputs):
+        return f"{args.output} is an input too; writing there would destroy it, so choose another --output path"
     for option, value in (("--jsonl-field", args.jsonl_field), ("--id-field", args.id_field)):
         if value is not None and not value:
             return f"{option} needs a field name"
     return None
+
+
+def _same_file(output: str, argument: str) -> bool:
+    if argument == STDIN:
+        return False
+    try:
+        return Path(output).resolve() == Path(argument).resolve()
+    except OSError:
+        return False
 
 
 def _process(

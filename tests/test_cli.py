@@ -273,7 +273,7 @@ CORPUS_TEXTS = [
 
 
 def _write_corpus(path: Path, records: list[dict[str, object]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     return path
 
 
@@ -475,3 +475,26 @@ def test_a_terminal_shows_tqdm_when_it_is_installed(
     monkeypatch.setattr("quotetrack.cli._stderr_is_terminal", lambda: True)
     status, _, err = run(["-f", "jsonl", str(_corpus(tmp_path, count=7))], capsys, _stub_parser())
     assert status == 0 and "quotetrack: 7 documents" in err and "documents/s" in err
+
+
+def test_lone_surrogates_from_a_corpus_survive_jsonl_and_are_replaced_in_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "“We will\udcff win,” said Ana Ruiz. \ud800"
+    corpus = _write_corpus(tmp_path / "s.jsonl", [{"id": "s", "text": text}])
+    jsonl, csv_file = tmp_path / "out.jsonl", tmp_path / "out.csv"
+    assert run(["-f", "jsonl", "-o", str(jsonl), str(corpus)], capsys, _stub_parser())[0] == 0
+    (record,) = _lines(jsonl)
+    assert record["document"]["text"] == text  # type: ignore[index]
+    assert run(["-f", "csv", "-o", str(csv_file), str(corpus)], capsys, _stub_parser())[0] == 0
+    (row,) = csv.DictReader(io.StringIO(csv_file.read_text(encoding="utf-8")))
+    assert row["text"] == "We will\ufffd win," and int(row["end"]) - int(row["start"]) == len(row["text"])
+
+
+def test_an_output_path_that_is_also_an_input_is_refused_untouched(
+    files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = files["win"].read_bytes()
+    status, _, err = run(["-f", "jsonl", "-o", str(files["win"]), str(files["two"]), str(files["win"])], capsys)
+    assert status == 2 and "is an input too" in err and "--output" in err
+    assert files["win"].read_bytes() == before
