@@ -543,6 +543,11 @@ def _cells(cell: str) -> list[str]:
 # "O’Brien", "al-Assad") and ampersands ("AT&T"); a final full stop ends the sentence, not the word.
 _SLOT_WORD = r"[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}&]|['’.\-](?=[\p{L}\p{M}\p{N}]))*"
 _SPACE = r"[^\S\r\n]"
+# Words that end a slot: a listener or speaker is a noun phrase, and these start what follows it.
+_SLOT_STOP = (
+    r"(?i:that|in|on|at|with|for|to|from|by|and|or|but|after|before|when|while|as|about|over|during|if|"
+    r"because|said|says|say|told|tells|was|were|is|are|has|had|have|would|will|who|which)(?![\p{L}\p{M}\p{N}])"
+)
 # Words of a phrase are apart by spaces, or by one line break (a phrase never spans paragraphs).
 _GAP = rf"(?:{_SPACE}*\r?\n{_SPACE}*|{_SPACE}+)"
 _SLOT_MAX_WORDS = 6
@@ -701,7 +706,8 @@ class _PhraseParser:
         if name in self.slots:
             raise self.error(f"slot {{{name}}} used twice")
         self.slots.add(name)
-        words = f"{_SLOT_WORD}(?:{_SPACE}+{_SLOT_WORD}){{0,{_SLOT_MAX_WORDS - 1}}}"
+        word = f"(?!{_SLOT_STOP}){_SLOT_WORD}"
+        words = f"{word}(?:{_SPACE}+{word}){{0,{_SLOT_MAX_WORDS - 1}}}"
         return _Item(f"(?P<{name}>{words})", slot=name, first_words=None)
 
     def group(self, closing: str, optional: bool) -> _Item:

@@ -58,6 +58,9 @@ _LEFT_STOPS = frozenset(
     "shall should may might must not also only just even still again ever never very too quite rather".split()
 )
 _SUBJECT_PRONOUNS = ("he", "she", "they", "it", "we")
+_JOINERS = frozenset({"of", "for", "on", "the"})
+_THE = frozenset({"the ", "The ", "the\u00a0", "The\u00a0"})
+_RUN_CACHE_SIZE = 50_000
 _CAPITAL_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 _MAX_NAME_WORDS = 7
 _MAX_ROLE_LOOKBACK = 5
@@ -199,22 +202,6 @@ def classify_mention(words_text: str, lexicon: Lexicon) -> MentionKind:
 
 
 @dataclass
-class _Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_all_caps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-@dataclass
 class _Pending:
     """A one-word name at the start of a sentence ("Prices rose"?, "Peskov said"?): kept
     only if the document also writes the word capitalised mid-sentence or knows it."""
@@ -234,14 +221,25 @@ class _Finder:
     headline_lines: dict[int, bool] = field(default_factory=dict)
 
     def scan(self, start: int, end: int) -> None:
-        pattern = self.lexicon.memo("mention_scanner", _scanner)
-        for found in pattern.finditer(self.text, start, end):
-            if found.lastgroup == "run":
-                self.add_run(found.start(), found.end())
-            elif found.group().casefold() in _SUBJECT_PRONOUNS:
-                self.add(Mention(Span(found.start(), found.end()), found.group(), MentionKind.PRONOUN))
+        runs = self.lexicon.memo("mention_runs", _run_pattern).finditer(self.text, start, end)
+        keywords = iter(_keyword_hits(self.text, start, end, self.lexicon))
+        run = next(runs, None)
+        keyword = next(keywords, None)
+        while run is not None or keyword is not None:
+            if keyword is None or (run is not None and run.start() < keyword[0]):
+                assert run is not None
+                self.add_run(run.start(), run.end())
+                run = next(runs, None)
+                continue
+            if run is not None and run.start() < keyword[1]:
+                keyword = next(keywords, None)  # a role word inside a run of capitals ("Kremlin of the …")
+                continue
+            word_start, word_end, word = keyword
+            if word in _SUBJECT_PRONOUNS:
+                self.add(Mention(Span(word_start, word_end), word, MentionKind.PRONOUN))
             else:
-                self.add_role(found.start(), found.end(), start)
+                self.add_role(word_start, word_end, start)
+            keyword = next(keywords, None)
 
     def result(self) -> list[Mention]:
         for pending in self.pending:
@@ -255,109 +253,47 @@ class _Finder:
     # --- capitalised runs
 
     def add_run(self, start: int, end: int) -> None:
-        tokens = [_Token(m.start(), m.end(), m.group()) for m in _RUN_TOKEN.finditer(self.text, start, end)]
+        run_text = self.text[start:end]
+        words = tuple(run_text.split())
+        # One space joins the words of a run, so their offsets follow from their lengths.
+        offsets = []
+        position = start
+        for word in words:
+            offsets.append(position)
+            position += len(word) + 1
+        cache = self.lexicon.memo("mention_run_cache", _new_cache)
+        pieces = cache.get(words)
+        if pieces is None:
+            if len(cache) > _RUN_CACHE_SIZE:
+                cache.clear()
+            pieces = cache[words] = _analyse_run(words, self.lexicon)
+        if not pieces:
+            return
         headline = not self.in_slot and self.in_headline(start)
         sentence_start = not self.in_slot and _starts_sentence(self.text, start)
-        for index, segment in enumerate(self.segments(tokens)):
-            initial = sentence_start and index == 0 and segment[0].start == start
-            self.add_segment(segment, initial, headline)
-
-    def segments(self, tokens: list[_Token]) -> list[list[_Token]]:
-        """The run cut where a word that is no name stands ("After", "The", "His"); a
-        pronoun ("He", "I") becomes a mention of its own."""
-        segments: list[list[_Token]] = [[]]
-        lexicon = self.lexicon
-        for index, token in enumerate(tokens):
-            word = token.text
-            if word in _CAPITAL_PRONOUNS:
-                self.add(Mention(Span(token.start, token.end), word, MentionKind.PRONOUN))
-                segments.append([])
-            elif (word in lexicon.not_names and not self.opens_known_name(tokens, index)) or (
-                word.casefold() in _DETERMINERS and word[0].isupper()
-            ):
-                segments.append([])
-            else:
-                segments[-1].append(token)
-        trimmed = (_trimmed(segment, lexicon) for segment in segments)
-        return [segment for segment in trimmed if segment]
-
-    def opens_known_name(self, tokens: list[_Token], index: int) -> bool:
-        # "The New York Times", "The Hague": a listed name may begin with a word that is no name.
-        for length in range(min(5, len(tokens) - index), 1, -1):
-            words = " ".join(t.text for t in tokens[index : index + length])
-            if words in self.lexicon.organisations or words in self.lexicon.countries:
-                return True
-        return False
-
-    def add_segment(self, segment: list[_Token], initial: bool, headline: bool) -> None:
-        lexicon = self.lexicon
-        words = [t.text for t in segment]
-        all_caps = [t for t in segment if t.is_all_caps]
-        if len(all_caps) >= 2 and " ".join(words) not in lexicon.organisations:
-            return  # shouting, a byline or a credit: "VYACHESLAV PROKOFYEV", "BREAKING NEWS"
-        if len(segment) > _MAX_NAME_WORDS and not _is_organisation(words, lexicon):
-            return  # a title-case phrase, not a name
-        for piece in self.pieces(segment):
-            mention, word_count = piece
-            if mention.kind is MentionKind.OTHER:
+        for piece in pieces:
+            first, last = offsets[piece.first], offsets[piece.last] + len(words[piece.last])
+            if piece.kind is MentionKind.PRONOUN:
+                self.add(Mention(Span(first, last), words[piece.first], MentionKind.PRONOUN))
                 continue
+            if piece.acronym and not (len(words[piece.first]) >= 3 or self.after_the(first)):
+                continue
+            if piece.kind is MentionKind.ORGANISATION and self.after_the(first):
+                first -= 4
+            mention = Mention(Span(first, last), self.text[first:last], piece.kind)
+            word_count = piece.last - piece.first + 1
             if headline and not self.fits_headline(mention, word_count):
                 continue
-            if mention.kind in _NAMED and word_count > 1:
-                self.known_words.update(mention.text.split())
-            elif not initial and not headline:
-                self.known_words.update(mention.text.split())
-            if initial and word_count == 1 and mention.span.start == segment[0].start:
-                if self.initial_word_needs_evidence(mention):
-                    self.pending.append(_Pending(mention, mention.text))
-                    continue
+            initial = sentence_start and piece.first == 0
+            if word_count > 1 and piece.kind in _NAMED or not (initial or headline):
+                self.known_words.update(words[piece.first : piece.last + 1])
+            if initial and word_count == 1 and self.initial_word_needs_evidence(mention):
+                self.pending.append(_Pending(mention, words[piece.first]))
+                continue
             self.merge_with_previous(mention)
 
-    def pieces(self, segment: list[_Token]) -> list[tuple[Mention, int]]:
-        """The mentions one segment of a run holds: one name, title-name, organisation
-        or role, or an organisation followed by a name."""
-        lexicon = self.lexicon
-        words = [t.text for t in segment]
-        joined = " ".join(words)
-        if _is_organisation(words, lexicon) or joined in lexicon.countries:
-            return [(self.organisation(segment), len(segment))]
-        prefix_end, has_title = _title_prefix(words, lexicon)
-        if prefix_end == len(segment):
-            # "German Chancellor" alone is a role; "Ukrainian" alone names no one (a role
-            # after it may take it in: "Ukrainian officials").
-            return [(self.span_mention(segment, MentionKind.ROLE), len(segment))] if has_title else []
-        if has_title:
-            return [(self.span_mention(segment, MentionKind.TITLE_NAME), len(segment))]
-        pieces: list[tuple[Mention, int]] = []
-        prefix = segment[:prefix_end]
-        prefix_words = " ".join(t.text for t in prefix)
-        if prefix and (prefix_words in lexicon.countries or prefix_words in lexicon.organisations):
-            pieces.append((self.organisation(prefix), prefix_end))
-        name = self.name(segment[prefix_end:])
-        if name is not None:
-            pieces.append((name, len(segment) - prefix_end))
-        return pieces
-
-    def name(self, tokens: list[_Token]) -> Mention | None:
-        if len(tokens) == 1 and tokens[0].is_all_caps:
-            word = tokens[0].text.replace(".", "")
-            if len(word) >= 3 or self.text[max(0, tokens[0].start - 4) : tokens[0].start].casefold() == "the ":
-                return self.organisation(tokens)  # an acronym: "the NRA", "NYPD"
-            return None
-        if len(tokens) == 1 and tokens[0].text.casefold() in self.lexicon.roles:
-            return self.span_mention(tokens, MentionKind.ROLE)  # "Officials said", "Police said"
-        return self.span_mention(tokens, MentionKind.NAME)
-
-    def organisation(self, tokens: list[_Token]) -> Mention:
-        start = tokens[0].start
-        before = self.text[max(0, start - 4) : start]
-        if before in ("the ", "The ", "the\u00a0", "The\u00a0"):
-            start -= 4
-        return Mention(Span(start, tokens[-1].end), self.text[start : tokens[-1].end], MentionKind.ORGANISATION)
-
-    def span_mention(self, tokens: list[_Token], kind: MentionKind) -> Mention:
-        span = Span(tokens[0].start, tokens[-1].end)
-        return Mention(span, span.slice(self.text), kind)
+    def after_the(self, position: int) -> bool:
+        return self.text[max(0, position - 4) : position] in _THE
 
     def initial_word_needs_evidence(self, mention: Mention) -> bool:
         if mention.kind is MentionKind.NAME:
@@ -426,35 +362,149 @@ class _Finder:
         """Where the description of the role at ``head_start`` begins. Known modifiers,
         capitalised words and possessives join it; other lowercase words join only when
         an article comes before them ("the lead researcher", not "Trump fired officials")."""
-        lexicon = self.lexicon
-        words = list(_LEFT_WORD.finditer(self.text, max(region_start, head_start - 80), head_start))
-        start = head_start
+        lexicon, text = self.lexicon, self.text
+        start = position = head_start
         unconfirmed: int | None = None  # where the description starts if no article comes
-        position = head_start
-        for found in reversed(words[-_MAX_ROLE_LOOKBACK:]):
-            if self.text[found.end() : position] not in (" ", "\u00a0"):
+        for _ in range(_MAX_ROLE_LOOKBACK):
+            # Words of one description stand one space apart; a comma or a line break ends it.
+            if position - 1 <= region_start or text[position - 1] not in " \u00a0":
                 break
-            word = found.group()
+            word_end = position - 1
+            reach = max(region_start, word_end - 30)
+            gap = max(text.rfind(c, reach, word_end) for c in " \u00a0\n\t")
+            if gap < 0 and reach > region_start:
+                break  # a "word" of 30 characters is no word of a description
+            word_start = gap + 1 if gap >= 0 else reach
+            last = gap >= 0 and text[gap] in "\n\t"
+            while word_start < word_end and text[word_start] in _OPENERS:
+                word_start, last = word_start + 1, True  # “The company: the quote mark ends it
+            word = text[word_start:word_end]
             lowered = word.casefold()
+            if not word or word.endswith(".") and word not in lexicon.abbreviations and not _is_all_caps(word):
+                break  # the full stop of the sentence before
             if lowered in _DETERMINERS:
-                return int(found.start())
+                return word_start
+            if not word.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalnum():
+                break
             if word[0].isupper() or lowered.endswith(("’s", "'s")):
                 if word in lexicon.not_names or lowered in _LEFT_STOPS:
                     break
-            elif lowered in _LEFT_STOPS or lexicon.cue(word) is not None or not word.replace("-", "").isalpha():
+            elif lowered in _LEFT_STOPS or lexicon.cue(word) is not None:
                 break
             elif not (lowered in lexicon.modifiers or lowered in lexicon.roles or lexicon.is_title(lowered)):
                 unconfirmed = start if unconfirmed is None else unconfirmed
-            start = position = found.start()
+            start = position = word_start
+            if last:
+                break
         return start if unconfirmed is None else unconfirmed
+
+
+# --- runs of capitalised words ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A mention inside a run, by word indices (inclusive): the part of a run's reading
+    that does not depend on where the run stands, so it is cached by the run's words."""
+
+    first: int
+    last: int
+    kind: MentionKind
+    acronym: bool = False  # an unknown acronym: a mention only after "the" or with 3+ letters
+
+
+def _new_cache(_: Lexicon) -> dict[tuple[str, ...], tuple[_Piece, ...]]:
+    return {}
+
+
+def _analyse_run(words: tuple[str, ...], lexicon: Lexicon) -> tuple[_Piece, ...]:
+    """The names, titles, organisations and pronouns in a run of capitalised words."""
+    pieces: list[_Piece] = []
+    for first, last in _segments(words, lexicon, pieces):
+        pieces.extend(_segment_pieces(words, first, last, lexicon))
+    return tuple(sorted(pieces, key=lambda piece: piece.first))
+
+
+def _segments(words: tuple[str, ...], lexicon: Lexicon, pieces: list[_Piece]) -> list[tuple[int, int]]:
+    """The run cut where a word that is no name stands ("After", "The", "His") and at a
+    full stop that ends a sentence; a pronoun ("He", "I") becomes a piece of its own."""
+    segments: list[tuple[int, int]] = []
+    first = 0
+    for index, word in enumerate(words):
+        if word in _CAPITAL_PRONOUNS:
+            pieces.append(_Piece(index, index, MentionKind.PRONOUN))
+        elif not (word in lexicon.not_names or word.casefold() in _DETERMINERS and word[0].isupper()):
+            continue
+        elif _opens_known_name(words, index, lexicon):
+            continue
+        segments.append((first, index - 1))
+        first = index + 1
+    segments.append((first, len(words) - 1))
+    return [bounds for bounds in (_trimmed(words, a, b, lexicon) for a, b in segments) if bounds[0] <= bounds[1]]
+
+
+def _opens_known_name(words: tuple[str, ...], index: int, lexicon: Lexicon) -> bool:
+    # "The New York Times", "The Hague": a listed name may begin with a word that is no name.
+    for length in range(min(5, len(words) - index), 1, -1):
+        joined = " ".join(words[index : index + length])
+        if joined in lexicon.organisations or joined in lexicon.countries:
+            return True
+    return False
+
+
+def _trimmed(words: tuple[str, ...], first: int, last: int, lexicon: Lexicon) -> tuple[int, int]:
+    """A segment without joining words at its ends ("of", "van"), and cut before an "of"
+    that follows no organisation word or title ("Smith of Reuters" → "Smith")."""
+    while first <= last and (words[first] in lexicon.name_particles or words[first] in _JOINERS):
+        first += 1
+    while last >= first and (words[last] in lexicon.name_particles or words[last] in _JOINERS):
+        last -= 1
+    for index in range(first + 1, last + 1):
+        before = words[index - 1]
+        if words[index] in _JOINERS and not (lexicon.is_org_word(before) or lexicon.is_title(before)):
+            return first, index - 1
+    return first, last
+
+
+def _segment_pieces(words: tuple[str, ...], first: int, last: int, lexicon: Lexicon) -> list[_Piece]:
+    segment = words[first : last + 1]
+    if sum(1 for word in segment if _is_all_caps(word)) >= 2 and " ".join(segment) not in lexicon.organisations:
+        return []  # shouting, a byline or a credit: "VYACHESLAV PROKOFYEV", "BREAKING NEWS"
+    if _is_organisation(segment, lexicon) or " ".join(segment) in lexicon.countries:
+        return [_Piece(first, last, MentionKind.ORGANISATION)]
+    if len(segment) > _MAX_NAME_WORDS:
+        return []  # a title-case phrase, not a name
+    prefix_end, has_title = _title_prefix(segment, lexicon)
+    if prefix_end == len(segment):
+        # "German Chancellor" alone is a role; "Ukrainian" alone names no one (a role
+        # after it may take it in: "Ukrainian officials").
+        return [_Piece(first, last, MentionKind.ROLE)] if has_title else []
+    if has_title:
+        return [_Piece(first, last, MentionKind.TITLE_NAME)]
+    pieces = []
+    prefix = " ".join(segment[:prefix_end])
+    if prefix and (prefix in lexicon.countries or prefix in lexicon.organisations):
+        pieces.append(_Piece(first, first + prefix_end - 1, MentionKind.ORGANISATION))
+    rest = first + prefix_end
+    if rest == last and _is_all_caps(words[rest]):
+        pieces.append(_Piece(rest, last, MentionKind.ORGANISATION, acronym=True))  # "the NRA", "NYPD"
+    elif rest == last and words[rest].casefold() in lexicon.roles:
+        pieces.append(_Piece(rest, last, MentionKind.ROLE))  # "Officials said", "Police said"
+    else:
+        pieces.append(_Piece(rest, last, MentionKind.NAME))
+    return pieces
+
+
+def _is_all_caps(word: str) -> bool:
+    return word.isupper() and len(word.replace(".", "")) >= 2
 
 
 # --- the scanner -------------------------------------------------------------------------------------
 
 
-def _scanner(lexicon: Lexicon) -> Any:
-    """One regex for the whole text: a run of capitalised words, or a role noun or
-    subject pronoun written in lowercase."""
+def _run_pattern(lexicon: Lexicon) -> Any:
+    """A run of capitalised words, with the particles and "of" that may join them
+    ("Ursula von der Leyen", "Ministry of Defence", "J.K. Rowling", "Bashar al-Assad")."""
     letters = r"\p{L}\p{M}\p{N}"
     abbreviations = sorted(
         {a[:-1] for a in lexicon.abbreviations if a.endswith(".") and a[:1].isupper() and a[:-1].isalpha()},
@@ -464,14 +514,74 @@ def _scanner(lexicon: Lexicon) -> Any:
     abbreviation = rf"(?:{alternation(abbreviations)})\." if abbreviations else r"(?!)"
     initials = r"\p{Lu}\.(?:\p{Lu}\.)*"
     word = rf"\p{{Lu}}[{letters}]*(?:['’]\p{{Lu}}[{letters}]*|[-&]\p{{Lu}}[{letters}]*)*"
-    hyphen_particle = rf"(?:{alternation(lexicon.hyphen_particles)})-\p{{Lu}}[{letters}]*(?:-\p{{Lu}}[{letters}]*)*"
-    token = rf"(?:{abbreviation}|{initials}|{word}|{hyphen_particle})"
+    particle = alternation(lexicon.hyphen_particles)
+    hyphen_particle = rf"(?:{particle})-\p{{Lu}}[{letters}]*(?:-\p{{Lu}}[{letters}]*)*"
+    token = rf"(?:{abbreviation}|{initials}|{word})"
     joiners = alternation([*lexicon.name_particles, "of", "of the", "for", "on"])
     gap = rf"[ \u00a0](?:(?:{joiners})[ \u00a0]){{0,3}}"
-    run = rf"(?<![{letters}'’.\-]){token}(?:{gap}{token})*"
-    keywords = alternation([*lexicon.roles, *_SUBJECT_PRONOUNS])
-    keyword = rf"(?<![{letters}'’\-])(?:{keywords})(?![{letters}\-])"
-    return regex.compile(rf"(?P<run>{run})|(?P<keyword>{keyword})")
+    # A run starts at a capital that begins a word; a hyphenated particle joins only inside one.
+    return regex.compile(rf"(?=\p{{Lu}})(?<![{letters}'’.\-]){token}(?:{gap}(?:{token}|{hyphen_particle}))*")
+
+
+def _keywords(lexicon: Lexicon) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The lowercase words that start a description: one-word roles and subject pronouns;
+    and for each last word of a multiword role ("chief executive"), the whole roles."""
+    single = {role for role in lexicon.roles if " " not in role}
+    multi: dict[str, list[str]] = {}
+    for role in lexicon.roles:
+        if " " in role and role.rsplit(" ", 1)[1] not in single:
+            multi.setdefault(role.rsplit(" ", 1)[1], []).append(role)
+    return frozenset(single | set(_SUBJECT_PRONOUNS) | set(multi)), {k: tuple(v) for k, v in multi.items()}
+
+
+_EDGE_PUNCTUATION = "\"“”‘’'()[]{},.;:!?«»—–…*/"
+
+
+def _keyword_hits(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Where role nouns and subject pronouns stand in ``text[start:end]``.
+
+    Splitting on spaces and looking words up in a set is several times faster here
+    than a regex over hundreds of words; a hit is then located in the text with
+    ``str.find`` from the previous one, so the whole is linear.
+    """
+    words, multi = lexicon.memo("mention_keywords", _keywords)
+    hits: list[tuple[int, int, str]] = []
+    position = start
+    for raw in text[start:end].split():
+        word = raw if raw in words else raw.strip(_EDGE_PUNCTUATION)
+        if word not in words:
+            if not (word.endswith(("’s", "'s")) and word[:-2] in words):
+                continue
+            word = word[:-2]
+        at = _token_at(text, raw, position, start, end)
+        position = at + len(raw)
+        word_end = at + raw.find(word) + len(word)
+        word_start = word_end - len(word)
+        if word in multi:
+            word_start = _multiword_start(text, word_start, multi[word], start)
+            if word_start < 0:
+                continue
+        hits.append((word_start, word_end, word))
+    return hits
+
+
+def _token_at(text: str, raw: str, position: int, start: int, end: int) -> int:
+    """Where ``raw`` next stands as a whole space-delimited token from ``position``: an
+    earlier token equal to it would have been found first, so this is the token itself."""
+    at = text.find(raw, position, end)
+    while at > start and not (text[at - 1].isspace() and (at + len(raw) == end or text[at + len(raw)].isspace())):
+        at = text.find(raw, at + 1, end)
+    return at
+
+
+def _multiword_start(text: str, last_start: int, roles: tuple[str, ...], limit: int) -> int:
+    """Where the multiword role ending at the word at ``last_start`` begins, or -1."""
+    for role in roles:
+        head = role[: role.rfind(" ") + 1]  # "chief " of "chief executive"
+        start = last_start - len(head)
+        if start >= limit and text[start:last_start].casefold().replace("\u00a0", " ") == head:
+            return start
+    return -1
 
 
 _RUN_TOKEN = regex.compile(r"[^ \u00a0]+")
@@ -491,7 +601,8 @@ def _title_prefix(words: Sequence[str], lexicon: Lexicon) -> tuple[int, bool]:
     while index < len(words):
         for length in range(min(4, len(words) - index), 0, -1):
             phrase = " ".join(words[index : index + length])
-            if lexicon.is_title(phrase) or (length == 1 and phrase.casefold() in lexicon.modifiers and index == 0):
+            modifier = length == 1 and index == 0 < len(words) - 1 and phrase.casefold() in lexicon.modifiers
+            if lexicon.is_title(phrase) or modifier:
                 has_title = has_title or lexicon.is_title(phrase)
                 break
             if phrase in lexicon.organisations or lexicon.country_of(phrase):
@@ -513,28 +624,6 @@ def _is_organisation(words: Sequence[str], lexicon: Lexicon) -> bool:
     if lexicon.is_org_word(words[-1]) and words[-1][:1].isupper():
         return True
     return lexicon.is_org_word(words[0]) and words[1] in ("of", "for") and words[0][:1].isupper()
-
-
-def _trimmed(segment: list[_Token], lexicon: Lexicon) -> list[_Token]:
-    # A run never starts or ends with a joining word ("of", "van") or a lone initial's neighbour.
-    joiners = lexicon.name_particles | {"of", "for", "on", "the"}
-    start, end = 0, len(segment)
-    while start < end and segment[start].text in joiners:
-        start += 1
-    while end > start and segment[end - 1].text in joiners:
-        end -= 1
-    return _split_unjoined(segment[start:end], lexicon)
-
-
-def _split_unjoined(segment: list[_Token], lexicon: Lexicon) -> list[_Token]:
-    """Keep "of" only after an organisation word or title ("Ministry of Defence",
-    "Secretary of State"); elsewhere ("Smith of Reuters") keep the part before it."""
-    for index, token in enumerate(segment):
-        if token.text in ("of", "for", "on") and index > 0:
-            before = segment[index - 1].text
-            if not (lexicon.is_org_word(before) or lexicon.is_title(before)):
-                return segment[:index]
-    return segment
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -596,29 +685,41 @@ def _phrase_from(text: str, start: int, limit: int) -> Mention:
 
 
 def _credit_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[Span]:
-    """Picture credits and bylines: from the credit's first word to the end of its line."""
+    """Picture credits ("JOHN SMITH/AFP via Getty Images") and bylines ("By JOHN SMITH"):
+    from the credit's first word to the end of its line."""
     spans: list[Span] = []
-    pattern = lexicon.memo("credit_pattern", _credit_pattern)
-    for found in pattern.finditer(text, start, end):
-        # A credit is short: look for its line's ends nearby only, so that the search stays linear.
-        line_end = text.find("\n", found.end(), min(end, found.end() + _CREDIT_REACH))
-        line_end = found.end() if line_end < 0 else line_end
-        if found.group("byline") is not None:
-            spans.append(Span(found.start(), max(line_end, found.end())))
+    before, after, byline = lexicon.memo("credit_patterns", _credit_patterns)
+    for mark in _CREDIT_MARK.finditer(text, start, end):
+        at = mark.start()
+        if mark.group() == "By":
+            found = byline.match(text, at, end)
+            if found is not None:
+                spans.append(Span(at, found.end()))
             continue
-        reach = max(start, found.start() - _CREDIT_REACH)
-        line_start = text.rfind("\n", reach, found.start()) + 1
-        marks = (text.rfind(mark, reach, found.start()) + len(mark) for mark in (". ", ": ", "(", "\n"))
-        spans.append(Span(max(reach, line_start, *marks), line_end))
+        if mark.group() == "/":
+            credited = before.search(text, max(start, at - 40), at) or after.match(text, at + 1, end)
+        else:
+            credited = after.match(text, mark.end(), end)
+        if credited is None:
+            continue
+        # A credit is short: look for its line's ends nearby only, so that the search stays linear.
+        line_end = text.find("\n", at, min(end, at + _CREDIT_REACH))
+        reach = max(start, at - _CREDIT_REACH)
+        marks = (text.rfind(m, reach, at) + len(m) for m in (". ", ": ", "(", "\n"))
+        spans.append(Span(max(reach, *marks), max(at + 1, line_end if line_end >= 0 else credited.end())))
     return spans
 
 
-def _credit_pattern(lexicon: Lexicon) -> Any:
+# Where a credit or byline may be: a slash, "via", or "By" at a line start.
+_CREDIT_MARK = regex.compile(r"/|\bvia[ ]+|(?:^|(?<=\n))By(?=[ ])")
+
+
+def _credit_patterns(lexicon: Lexicon) -> tuple[Any, Any, Any]:
     credits = alternation({credit.casefold() for credit in lexicon.credits})
-    slashed = rf"(?i:/[ ]?(?:{credits})\b|\b(?:{credits})[ ]?/|\bvia[ ]+(?:{credits})\b)"
-    # "By JOHN SMITH" / "By John Smith and Jane Doe" alone on a short line.
-    byline = r"(?P<byline>(?:^|(?<=\n))By[ ]+\p{Lu}[^\n.!?“”\"]{0,60}(?=\n|$))"
-    return regex.compile(rf"{byline}|{slashed}")
+    before = regex.compile(rf"(?i)\b(?:{credits})[ ]?$")
+    after = regex.compile(rf"(?i)[ ]?(?:{credits})\b")
+    byline = regex.compile(r"By[ ]+\p{Lu}[^\n.!?“”\"]{0,60}(?=\n|$)")
+    return before, after, byline
 
 
 def _gaps(start: int, end: int, excluded: list[Span]) -> list[tuple[int, int]]:
