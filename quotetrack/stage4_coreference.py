@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["run", "parse_name_mention"]
 
 _PRONOUN_WINDOW_SENTENCES = 3
+_PRONOUN_WINDOW_MENTIONS = 40
 _NAME_KINDS = (MentionKind.NAME, MentionKind.TITLE_NAME)
 _POSSESSIVES = frozenset("his her its their".split())
 # A generic head that stands for the top title of a country or body.
@@ -211,9 +212,7 @@ class _Resolver:
         for back in range(0, _PRONOUN_WINDOW_SENTENCES + 1):
             if sentence - back < 0:
                 break
-            for other, other_order in sentence_mentions[sentence - back]:
-                if other_order >= order:
-                    break
+            for other, _ in _antecedent_window(sentence_mentions[sentence - back], order):
                 entity = self.of_mention.get(other.span.start)
                 if entity is not None and other.kind is not MentionKind.PRONOUN and _agrees(entity, agreement):
                     if entity.gender is None and agreement in ("m", "f"):
@@ -254,6 +253,16 @@ def run(analysis: Analysis, context: Context) -> None:
         elif mention.kind is MentionKind.PRONOUN:
             resolver.resolve_pronoun(mention, by_sentence, sentence, order)
     _publish(analysis, resolver.entities)
+
+
+def _antecedent_window(mentions: list[tuple[Mention, int]], order: int) -> list[tuple[Mention, int]]:
+    """The mentions of a sentence that come before mention ``order``, at most the last
+    :data:`_PRONOUN_WINDOW_MENTIONS` of them (so that a sentence that never ends costs linear time)."""
+    # The lists grow in text order, so everything before ``order`` is a prefix.
+    end = len(mentions)
+    while end and mentions[end - 1][1] >= order:
+        end -= 1
+    return mentions[max(0, end - _PRONOUN_WINDOW_MENTIONS) : end]
 
 
 def _publish(analysis: Analysis, entities: Iterable[_Entity]) -> None:

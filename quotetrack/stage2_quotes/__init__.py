@@ -6,7 +6,7 @@ speaker slot (:mod:`.frames`). Reported and mixed speech come from the frames
 of reporting cues in each sentence (:mod:`.reported`).
 
 >>> from quotetrack.parser import Parser
->>> [q.text for q in Parser().parse('She called it “historic.” “We are ready,” he said.').quotes]
+>>> [q.text for q in Parser().parse('He starred in “The Crown.” “We are ready,” he said.').quotes]
 ['We are ready,']
 """
 

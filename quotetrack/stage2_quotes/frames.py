@@ -77,13 +77,13 @@ def frame_of(analysis: Analysis, candidate: Candidate, previous: Pair | None, fo
 def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
     """“…,” Peskov said / “…,” said Peskov / “…,” Peskov, the spokesman, told reporters."""
     index = 1 if tokens and tokens[0].text in (",", "—", "–", "-") else 0
-    if index < len(tokens) and lexicon.cue_lemma(tokens[index].text) is not None:
+    if index < len(tokens) and is_verb_at(tokens, index, lexicon):
         return _inverted_frame(tokens, index)
     for cue_index in range(index, min(len(tokens), index + _MAX_FRAME_TOKENS)):
         token = tokens[cue_index]
         if token.text in (".", "!", "?", "“", "”", '"', ":", ";") and not is_abbreviation_dot(tokens, cue_index):
             return None
-        if cue_index > index and lexicon.cue_lemma(token.text) is not None:
+        if cue_index > index and is_verb_at(tokens, cue_index, lexicon):
             if cue_index + 1 < len(tokens) and tokens[cue_index + 1].text == ":":
                 return None  # "Eriksen said: “…”" introduces the next quote
             speaker = _trim_speaker(tokens[index:cue_index])
@@ -118,7 +118,7 @@ def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
     colon = tokens[-1].text == ":"
     gap_end = len(tokens) - 1 if tokens[-1].text in (":", ",") else len(tokens)
     for cue_index in range(gap_end - 1, max(-1, gap_end - 9), -1):
-        if lexicon.cue_lemma(tokens[cue_index].text) is None:
+        if not is_verb_at(tokens, cue_index, lexicon):
             continue
         gap = tokens[cue_index + 1 : gap_end]
         if gap and gap_end == len(tokens):
@@ -166,6 +166,27 @@ def _plausible_speaker(tokens: list[Token], lexicon: Lexicon) -> bool:
         return first.lower in lexicon.pronouns or first.text[0].isupper() or first.lower in lexicon.roles
     return (first.text[0].isupper() or first.lower in _DETERMINERS or first.lower in lexicon.roles
             or any(t.text[0].isupper() for t in tokens))
+
+
+_PREPOSITIONS = frozenset("in of for on with by amid about after before from into over under against".split())
+_NOUN_CONTEXT = _DETERMINERS | frozenset(["'s", "’s", "to"])
+
+
+def is_verb_at(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """Whether ``tokens[index]`` is a reporting verb here, not a noun of the same spelling:
+    "the report" and "a claim" are nouns; "report" and "claims" after a subject or an auxiliary
+    ("they report", "she claims") are verbs."""
+    token = tokens[index]
+    if lexicon.cue_lemma(token.lower) is None:
+        return False
+    before = tokens[index - 1].lower if index else ""
+    if before in _NOUN_CONTEXT or before.endswith(("'s", "’s")):
+        return False
+    if lexicon.is_noun_homograph(token.lower):
+        after = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        # "amid claims of fraud", "in reports", "calls for calm" read as nouns.
+        return before not in _PREPOSITIONS and after not in ("of", "for") and (index > 0 or token.text[0].islower())
+    return True
 
 
 _ACRONYM = regex.compile(r"\p{Lu}(?:\.\p{Lu})+")

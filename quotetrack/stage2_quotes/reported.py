@@ -21,14 +21,14 @@ A reported clause that carries quote marks is a *mixed* quote.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon import CueCategory, Lexicon
 from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import Token, is_abbreviation_dot, tokens_in
+from .frames import Token, is_abbreviation_dot, is_verb_at, tokens_in
 
 if TYPE_CHECKING:
     from ..parser import Context
@@ -83,13 +83,9 @@ _FINITE_VERBS = frozenset(
     "sold bought fought caught taught hit cut put set let quit hurt shut cost beat".split()
 )
 _MAX_SUBJECT_TOKENS = 14
+_MAX_CONTENT_TOKENS = 150
 # "Zelensky has said C but has demanded …": after "but"/"and", these start the speaker's next verb.
 _SPEAKER_VERB_AUXILIARIES = frozenset("has have had did does also later then".split())
-# Lemmas whose bare and -s forms are also common nouns ("the state agency", "a claim"): as cues they
-# need a subject or an auxiliary right before them.
-_NOUN_HOMOGRAPHS = frozenset("state states claim claims note notes report reports post posts call calls "
-                             "answer answers comment comments reply replies promise promises warning "
-                             "insist".split())
 _MAX_SPEAKER_TOKENS = 12
 _MAX_ADJUNCT_TOKENS = 8
 # How far after its cue a quoted fragment may open: "called the decision by the court “a disgrace”".
@@ -111,6 +107,8 @@ def find_reported(analysis: Analysis, context: Context) -> None:
     direct = sorted((c.outer or c.span) for c in analysis.candidates if c.kind is QuoteKind.DIRECT)
     direct_cues = {c.cue for c in analysis.candidates if c.cue is not None}
     starts = [span.start for span in direct]
+    found: list[Candidate] = []
+    absorbed: set[Span] = set()
     group = -1
     cue_words: frozenset[str] = context.lexicon.memo("reported.cue_words", lambda lex: frozenset(lex.cue_forms))
     for index, sentence in enumerate(analysis.sentences):
@@ -124,9 +122,12 @@ def find_reported(analysis: Analysis, context: Context) -> None:
                 continue
             group -= 1
             for part, content in enumerate(report.content):
-                candidate = _candidate(analysis, content, report, index, group, part, direct, starts)
+                candidate = _candidate(analysis, content, report, index, group, part, direct, starts, absorbed)
                 if candidate is not None:
-                    analysis.candidates.append(candidate)
+                    found.append(candidate)
+    if absorbed:
+        analysis.candidates[:] = [c for c in analysis.candidates if (c.outer or c.span) not in absorbed]
+    analysis.candidates.extend(found)
 
 
 _WORD_SEPARATORS = str.maketrans({ch: " " for ch in ".,;:!?()[]\"“”‘’«»—–"})
@@ -157,7 +158,8 @@ def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragments: lis
         if token.start < covered_until:
             continue
         report = _report_at(text, tokens, index, lexicon, fragment_after)
-        if report is not None and not any(_overlaps(report, earlier) for earlier in reports):
+        # Reports come left to right, so a new one can only overlap the last few.
+        if report is not None and not any(_overlaps(report, earlier) for earlier in reports[-3:]):
             reports.append(report)
             covered_until = max(span.end for span in report.content)
     return reports
@@ -174,7 +176,7 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
     if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
         return _according_to(tokens, index)
     cue = lexicon.cue_forms.get(token.lower)
-    if cue is None or not _is_verb_here(tokens, index) or _is_passive(tokens, index):
+    if cue is None or not is_verb_at(tokens, index, lexicon) or _is_passive(tokens, index):
         return None
     if "mixed" in cue.frames or fragment_after(index):
         mixed = _mixed(tokens, index, fragment_after)
@@ -326,18 +328,6 @@ def _is_passive(tokens: list[Token], index: int) -> bool:
     return not _agentless(tokens, index)
 
 
-def _is_verb_here(tokens: list[Token], index: int) -> bool:
-    """A cue word after a determiner is a noun ("the state", "a claim"), not a reporting verb."""
-    if index == 0:
-        return tokens[index].text[0].islower()
-    before = tokens[index - 1].lower
-    if before in _DETERMINERS or before in {"'s", "’s", "to"} or before.endswith(("'s", "’s")):
-        return False
-    if tokens[index].lower in _NOUN_HOMOGRAPHS:
-        return before in _SUBJECT_PRONOUNS or before in _AUXILIARIES or before in {"they", "officials"}
-    return True
-
-
 def _content_start_after(tokens: list[Token], cue_index: int, bare: bool) -> int | None:
     """Where the reported clause begins after the cue, past its object and adjuncts."""
     position = cue_index + 1
@@ -409,8 +399,10 @@ def _content_end(tokens: list[Token], start: int) -> int:
     """The reported clause runs to the end of the sentence, but stops before what is not part of it:
     "…, according to S", "…, saying …" (a report of its own), "… but has demanded …" (the speaker's
     next verb, not the content)."""
-    end = len(tokens)
-    for index in range(start + 1, len(tokens)):
+    # A reported clause is a sentence's worth of words: the cap keeps time linear on a text
+    # that never ends its sentence.
+    end = min(len(tokens), start + _MAX_CONTENT_TOKENS)
+    for index in range(start + 1, end):
         word = tokens[index]
         if word.text in _SENTENCE_END and not is_abbreviation_dot(tokens, index) and index >= len(tokens) - 3:
             end = index
@@ -558,8 +550,8 @@ def _continuation_after(tokens: list[Token], position: int) -> Span | None:
 
 
 def _clause_start_before(tokens: list[Token], comma: int) -> int:
-    """Where the content of "C, S said" begins: the sentence start, or past an earlier cue clause."""
-    return 0
+    """Where the content of "C, S said" begins: the sentence start, at most a sentence's worth back."""
+    return max(0, comma - _MAX_CONTENT_TOKENS)
 
 
 def _comma_before(tokens: list[Token], index: int) -> int | None:
@@ -630,16 +622,15 @@ def _inside_any(position: int, spans: list[Span], starts: list[int]) -> bool:
 
 
 def _candidate(analysis: Analysis, content: Span, report: _Report, sentence: int, group: int, part: int,
-               direct: list[Span], starts: list[int]) -> Candidate | None:
+               direct: list[Span], starts: list[int], absorbed: set[Span]) -> Candidate | None:
     text = analysis.text
-    inner = [span for span in direct if content.contains(span)]
+    inner = _direct_inside(content, direct, starts)
     if inner and sum(len(s) for s in inner) >= 0.8 * len(content):
         return None  # "He said: “…”" — the direct quote already says it all
     has_marks = any(ch in text[content.start : content.end] for ch in "“”\"«»")
     kind = QuoteKind.MIXED if has_marks else QuoteKind.INDIRECT
-    if inner:
-        # The quoted fragment becomes part of the mixed quote rather than a quote of its own.
-        analysis.candidates[:] = [c for c in analysis.candidates if not (c.outer and content.contains(c.outer))]
+    # A direct quote inside becomes part of the mixed quote rather than a quote of its own.
+    absorbed.update(inner)
     return Candidate(
         span=content,
         kind=kind,
@@ -652,6 +643,12 @@ def _candidate(analysis: Analysis, content: Span, report: _Report, sentence: int
         part=part,
         evidence=report.pattern,
     )
+
+
+def _direct_inside(content: Span, direct: list[Span], starts: list[int]) -> list[Span]:
+    first = bisect_left(starts, content.start)
+    last = bisect_right(starts, content.end)
+    return [span for span in direct[first:last] if content.contains(span)]
 
 
 def _is_headline(text: str, sentence: Span) -> bool:
