@@ -28,6 +28,8 @@ _DETERMINERS = frozenset("the a an his her its their our my your this that anoth
 _SHORT_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen lt col capt st jr sr rev sgt maj adm".split())
 _CLAUSE_BREAKS = frozenset(", ; — – ( ) and but then when while because after before".split())
 _MAX_FRAME_TOKENS = 14
+# Dashes that sign a quote with a name ("― Sonya Herridge"); a hyphen is too common to count.
+_ATTRIBUTION_DASHES = frozenset("― — –".split())
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,19 @@ def frame_of(analysis: Analysis, candidate: Candidate, previous: Pair | None, fo
 
 def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
     """“…,” Peskov said / “…,” said Peskov / “…,” Peskov, the spokesman, told reporters."""
+    if tokens and tokens[0].text in _ATTRIBUTION_DASHES:
+        dashed = _dash_frame(tokens)
+        if dashed is not None:
+            return dashed
     index = 1 if tokens and tokens[0].text in (",", "—", "–", "-") else 0
     if index < len(tokens) and is_verb_at(tokens, index, lexicon):
         return _inverted_frame(tokens, index)
+    depth = 0
     for cue_index in range(index, min(len(tokens), index + _MAX_FRAME_TOKENS)):
         token = tokens[cue_index]
+        depth += (token.text == "(") - (token.text == ")")
+        if depth > 0 or token.text == ")":
+            continue  # "Sen. Claire McCaskill (D-Mo.) said": the bracket is part of the name
         if token.text in (".", "!", "?", "“", "”", '"', ":", ";") and not is_abbreviation_dot(tokens, cue_index):
             return None
         if cue_index > index and is_verb_at(tokens, cue_index, lexicon):
@@ -92,6 +102,21 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
             return Frame(Span(token.start, token.end), Span(speaker[0].start, speaker[-1].end), "after", False,
                           Span(tokens[0].start, token.end))
     return None
+
+
+def _dash_frame(tokens: list[Token]) -> Frame | None:
+    """“…” ― Sonya Herridge: a name after a dash signs the quote (vox pops, pull quotes)."""
+    name: list[Token] = []
+    for token in tokens[1:8]:
+        if token.text[0].isupper() or (name and is_abbreviation_dot(tokens, tokens.index(token))):
+            name.append(token)
+        else:
+            break
+    if not name or not name[0].text[0].isupper():
+        return None
+    dash = tokens[0]
+    return Frame(Span(dash.start, dash.end), Span(name[0].start, name[-1].end), "after", False,
+                 Span(dash.start, name[-1].end))
 
 
 def _inverted_frame(tokens: list[Token], cue_index: int) -> Frame | None:
