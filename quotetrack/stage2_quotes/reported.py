@@ -154,8 +154,9 @@ def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragments: lis
                 return None
         return None
 
+    cue_forms = lexicon.cue_forms
     for index, token in enumerate(tokens):
-        if token.start < covered_until:
+        if token.start < covered_until or (token.lower not in cue_forms and token.lower != "according"):
             continue
         report = _report_at(text, tokens, index, lexicon, fragment_after)
         # Reports come left to right, so a new one can only overlap the last few.
