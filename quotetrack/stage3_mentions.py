@@ -534,6 +534,7 @@ def _keywords(lexicon: Lexicon) -> tuple[frozenset[str], dict[str, tuple[str, ..
     return frozenset(single | set(_SUBJECT_PRONOUNS) | set(multi)), {k: tuple(v) for k, v in multi.items()}
 
 
+_POSSESSIVE = frozenset({"’s", "'s"})
 _EDGE_PUNCTUATION = "\"“”‘’'()[]{},.;:!?«»—–…*/"
 
 
@@ -550,7 +551,8 @@ def _keyword_hits(text: str, start: int, end: int, lexicon: Lexicon) -> list[tup
     for raw in text[start:end].split():
         word = raw if raw in words else raw.strip(_EDGE_PUNCTUATION)
         if word not in words:
-            if not (word.endswith(("’s", "'s")) and word[:-2] in words):
+            # Possessives are rare: test for the apostrophe before slicing ("company’s").
+            if ("’" not in word and "'" not in word) or word[-2:] not in _POSSESSIVE or word[:-2] not in words:
                 continue
             word = word[:-2]
         at = _token_at(text, raw, position, start, end)
