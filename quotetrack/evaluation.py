@@ -87,7 +87,7 @@ from typing import Generic, Literal, TypeVar
 
 import regex
 
-from .lexicon import default_lexicon
+from .lexicon import CueCategory, Lexicon, default_lexicon
 from .model import Document, Quote, QuoteKind, Span
 from .parser import Parser
 
@@ -508,7 +508,12 @@ def _has_speech_cue(gold: GoldQuote) -> bool:
     if gold.cue is None:
         return False
     lexicon = default_lexicon()
-    return any(lexicon.cue_lemma(word) is not None for word in _WORD.findall(gold.cue.text))
+    return any(_is_speech_cue(lexicon, word) for word in _WORD.findall(gold.cue.text))
+
+
+def _is_speech_cue(lexicon: Lexicon, word: str) -> bool:
+    cue = lexicon.cue(word)
+    return cue is not None and cue.category is CueCategory.SPEECH
 
 
 # --- scoring one document -------------------------------------------------------

@@ -96,7 +96,7 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         if cue_index > index and is_verb_at(tokens, cue_index, lexicon):
             if cue_index + 1 < len(tokens) and tokens[cue_index + 1].text == ":":
                 return None  # "Eriksen said: “…”" introduces the next quote
-            speaker = _trim_speaker(tokens[index:cue_index])
+            speaker = _trim_speaker(tokens[index:cue_index], lexicon)
             if not _plausible_speaker(speaker, lexicon):
                 return None
             return Frame(Span(token.start, token.end), Span(speaker[0].start, speaker[-1].end), "after", False,
@@ -148,7 +148,7 @@ def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         gap = tokens[cue_index + 1 : gap_end]
         if gap and gap_end == len(tokens):
             return None  # "said the deal was “historic”": a mixed quote, not a direct one
-        speaker = _trim_speaker(_last_clause(tokens[:cue_index]))
+        speaker = _trim_speaker(_last_clause(tokens[:cue_index]), lexicon)
         slot = Span(speaker[0].start, speaker[-1].end) if _plausible_speaker(speaker, lexicon) else None
         cue = tokens[cue_index]
         # "She said “no.”" with no colon or comma between verb and quote: a fragment unless it is long.
@@ -169,8 +169,13 @@ def _last_clause(tokens: list[Token]) -> list[Token]:
     return tokens[start:end]
 
 
-def _trim_speaker(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[-1].lower in _BETWEEN_SPEAKER_AND_CUE or tokens[-1].lower.endswith("ly")
+def is_adverb(token: Token, lexicon: Lexicon) -> bool:
+    """"later", "flatly": a lower-case -ly word that is not a role noun ("the former monopoly")."""
+    return token.lower.endswith("ly") and token.text[0].islower() and not lexicon.is_role(token.lower)
+
+
+def _trim_speaker(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    while tokens and (tokens[-1].lower in _BETWEEN_SPEAKER_AND_CUE or is_adverb(tokens[-1], lexicon)
                       or tokens[-1].text == ","):
         tokens = tokens[:-1]
     if len(tokens) > 2 and tokens[-1].text != "," and any(t.text == "," for t in tokens):

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import CueCategory, Lexicon
 from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import Token, is_abbreviation_dot, is_verb_at, tokens_in
+from .frames import Token, is_abbreviation_dot, is_adverb, is_verb_at, tokens_in
 
 if TYPE_CHECKING:
     from ..parser import Context
@@ -180,7 +180,7 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
     if cue is None or not is_verb_at(tokens, index, lexicon) or _is_passive(tokens, index):
         return None
     if "mixed" in cue.frames or fragment_after(index):
-        mixed = _mixed(tokens, index, fragment_after)
+        mixed = _mixed(tokens, index, fragment_after, lexicon)
         if mixed is not None:
             return mixed
     if not ({"that", "bare"} & cue.frames):
@@ -191,13 +191,13 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
         if index == 0 or tokens[index - 1].lower not in _PROGRESSIVE:
             return None  # "It's worth noting that", "Speaking to students": not a report
     bare = "bare" in cue.frames and cue.category is not CueCategory.EVIDENCE
-    return _content_first(tokens, index) or _speaker_first(tokens, index, bare)
+    return _content_first(tokens, index, lexicon) or _speaker_first(tokens, index, bare, lexicon)
 
 
 # --- Patterns -------------------------------------------------------------------
 
 
-def _speaker_first(tokens: list[Token], cue_index: int, bare: bool) -> _Report | None:
+def _speaker_first(tokens: list[Token], cue_index: int, bare: bool, lexicon: Lexicon) -> _Report | None:
     """S said (that) C / S told reporters on Friday that C / which S said C."""
     content_start = _content_start_after(tokens, cue_index, bare)
     if content_start is None:
@@ -209,7 +209,7 @@ def _speaker_first(tokens: list[Token], cue_index: int, bare: bool) -> _Report |
     if _agentless(tokens, cue_index):
         speaker, confidence, pattern = None, 0.55, "agentless"
     else:
-        speaker = _speaker_before(tokens, cue_index)
+        speaker = _speaker_before(tokens, cue_index, lexicon)
         if speaker is None:
             return None
         confidence, pattern = 0.8, "speaker-first"
@@ -217,12 +217,12 @@ def _speaker_first(tokens: list[Token], cue_index: int, bare: bool) -> _Report |
                    confidence, pattern)
 
 
-def _content_first(tokens: list[Token], cue_index: int) -> _Report | None:
+def _content_first(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> _Report | None:
     """C, S said. / C, said S. / C, S said, but C2."""
     if cue_index > 0 and tokens[cue_index - 1].text == ",":
         found = _inverted_clause(tokens, cue_index)
     else:
-        found = _plain_clause(tokens, cue_index)
+        found = _plain_clause(tokens, cue_index, lexicon)
     if found is None:
         return None
     speaker, comma, clause_end = found
@@ -247,23 +247,24 @@ def _inverted_clause(tokens: list[Token], cue_index: int) -> tuple[Span, int, in
     return _span(tokens, cue_index + 1, speaker_end), cue_index - 1, speaker_end
 
 
-def _plain_clause(tokens: list[Token], cue_index: int) -> tuple[Span, int, int] | None:
+def _plain_clause(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> tuple[Span, int, int] | None:
     """", S said": the speaker, the comma before it and the end of the clause."""
-    comma = _comma_before_speaker(tokens, cue_index)
+    comma = _comma_before_speaker(tokens, cue_index, lexicon)
     if comma is None:
         return None
-    speaker = _checked_speaker(tokens, comma + 1, _speaker_end_before_cue(tokens, cue_index))
+    speaker = _checked_speaker(tokens, comma + 1, _speaker_end_before_cue(tokens, cue_index, lexicon))
     if speaker is None:
         return None
     return speaker, comma, cue_index + 1
 
 
-def _mixed(tokens: list[Token], cue_index: int, fragment_after: Callable[[int], int | None]) -> _Report | None:
+def _mixed(tokens: list[Token], cue_index: int, fragment_after: Callable[[int], int | None],
+           lexicon: Lexicon) -> _Report | None:
     """S called the strike “barbaric” / S described it as “an intentional act” / S said X was “historic”."""
     closing = fragment_after(cue_index)
     if closing is None:
         return None
-    speaker = _speaker_before(tokens, cue_index)
+    speaker = _speaker_before(tokens, cue_index, lexicon)
     if speaker is None:
         return None
     content_end = max(closing + 1, _content_end(tokens, cue_index + 1))
@@ -420,9 +421,9 @@ def _content_end(tokens: list[Token], start: int) -> int:
     return end
 
 
-def _speaker_before(tokens: list[Token], cue_index: int) -> Span | None:
+def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Span | None:
     """The subject noun phrase that ends just before the cue (past "has", "also", "later")."""
-    end = _speaker_end_before_cue(tokens, cue_index)
+    end = _speaker_end_before_cue(tokens, cue_index, lexicon)
     if end > 0 and tokens[end - 1].text == ",":
         # "Cable, who replaced Farron as leader in July, said": the subject stands before the aside.
         aside_start = _comma_before(tokens, end - 1)
@@ -433,10 +434,9 @@ def _speaker_before(tokens: list[Token], cue_index: int) -> Span | None:
     return _checked_speaker(tokens, start, end)
 
 
-def _speaker_end_before_cue(tokens: list[Token], cue_index: int) -> int:
+def _speaker_end_before_cue(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> int:
     end = cue_index
-    while end > 0 and (tokens[end - 1].lower in _AUXILIARIES or tokens[end - 1].lower.endswith("ly")
-                       and tokens[end - 1].text[0].islower()):
+    while end > 0 and (tokens[end - 1].lower in _AUXILIARIES or is_adverb(tokens[end - 1], lexicon)):
         end -= 1
     return end
 
@@ -498,8 +498,8 @@ def _agentless(tokens: list[Token], cue_index: int) -> bool:
     return bool(before) and before[0] in _PASSIVE_SUBJECTS and before[-1] in {"was", "is", "been", "be"}
 
 
-def _comma_before_speaker(tokens: list[Token], cue_index: int) -> int | None:
-    end = _speaker_end_before_cue(tokens, cue_index)
+def _comma_before_speaker(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> int | None:
+    end = _speaker_end_before_cue(tokens, cue_index, lexicon)
     start = _np_start(tokens, end)
     if start == 0 or tokens[start - 1].text != ",":
         return None
