@@ -18,12 +18,14 @@ from __future__ import annotations
 from .config import Config
 from .model import Document, Mention, MentionKind, Quote, QuoteKind, Span, Speaker, SpeakerKind
 from .parser import Parser, extract
+from .tracker import GazetteerEntry, Tracker
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Config",
     "Document",
+    "GazetteerEntry",
     "Mention",
     "MentionKind",
     "Parser",
@@ -32,6 +34,7 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "Span",
+    "Tracker",
     "__version__",
     "extract",
 ]
