@@ -109,6 +109,7 @@ def find_reported(analysis: Analysis, context: Context) -> None:
     starts = [span.start for span in direct]
     found: list[Candidate] = []
     absorbed: set[Span] = set()
+    fragment_at = {span.start: span for span in analysis.fragments}
     group = -1
     cue_words: frozenset[str] = context.lexicon.memo("reported.cue_words", lambda lex: frozenset(lex.cue_forms))
     for index, sentence in enumerate(analysis.sentences):
@@ -117,7 +118,7 @@ def find_reported(analysis: Analysis, context: Context) -> None:
         if _is_headline(text, sentence) or _inside_any(sentence.start, direct, starts):
             continue
         tokens = tokens_in(text, sentence.start, sentence.end)
-        for report in _reports_in(text, tokens, context.lexicon, analysis.fragments):
+        for report in _reports_in(text, tokens, context.lexicon, fragment_at):
             if report.cue in direct_cues or _inside_any(report.cue.start, direct, starts):
                 continue
             group -= 1
@@ -139,10 +140,9 @@ def _may_report(sentence: str, cue_words: frozenset[str]) -> bool:
     return not cue_words.isdisjoint(words) or "according" in words
 
 
-def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragments: list[Span]) -> list[_Report]:
+def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: dict[int, Span]) -> list[_Report]:
     reports: list[_Report] = []
     covered_until = -1
-    fragment_at = {span.start: span for span in fragments}
 
     def fragment_after(cue_index: int) -> int | None:
         """Index of the token that closes a quoted fragment shortly after the cue, if one opens there."""
