@@ -52,6 +52,7 @@ PUBLIC_NAMES = [
     "Document",
     "Mention",
     "MentionKind",
+    "ParseError",
     "Parser",
     "Quote",
     "QuoteKind",
