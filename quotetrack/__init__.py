@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .config import Config
 from .model import Document, Mention, MentionKind, Quote, QuoteKind, Span, Speaker, SpeakerKind
-from .parser import Parser, extract
+from .parser import ParseError, Parser, extract
 from .tracker import GazetteerEntry, Tracker
 
 __version__ = "0.1.0"
@@ -28,6 +28,7 @@ __all__ = [
     "GazetteerEntry",
     "Mention",
     "MentionKind",
+    "ParseError",
     "Parser",
     "Quote",
     "QuoteKind",
