@@ -59,6 +59,7 @@ from ._parallel import resolve_jobs
 from .config import Config
 from .model import Document, Quote, QuoteKind
 from .parser import Parser
+from .tracker import Tracker, format_by_speaker
 
 __all__ = ["main"]
 
@@ -360,6 +361,21 @@ class _Writer:
         self._out.flush()
 
 
+class _BySpeakerWriter:
+    """Feeds every document to a :class:`~quotetrack.Tracker`; at the end, writes the quotes by speaker."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+        self._tracker = Tracker()
+
+    def write(self, item: _Item, document: Document) -> None:
+        self._tracker.add(document, doc_id=item.label)
+
+    def close(self) -> None:
+        self._out.write(_printable(format_by_speaker(self._tracker)) + "\n")
+        self._out.flush()
+
+
 class _Progress:
     """A count of parsed documents on standard error: tqdm when installed, else a one-line counter.
 
@@ -531,6 +547,11 @@ def _argument_parser() -> argparse.ArgumentParser:
         help="with --format jsonl --output FILE: skip the documents already in FILE and append the others",
     )
     parser.add_argument(
+        "--by-speaker",
+        action="store_true",
+        help="after reading every input, print the quotes grouped by speaker across all of them",
+    )
+    parser.add_argument(
         "--no-progress", action="store_true", help="never show the progress counter (shown only on a terminal)"
     )
     parser.add_argument("--version", action="version", version=f"quotetrack {__version__}")
@@ -594,7 +615,8 @@ def main(argv: Sequence[str] | None = None, *, parser: Parser | None = None) -> 
         _error(f"{args.output}: cannot write there ({error.strerror}); choose another --output path")
         return 2
     try:
-        _process(inputs, parser, _Writer(out, args.format), reading, jobs=args.jobs, progress=progress)
+        writer = _BySpeakerWriter(out) if args.by_speaker else _Writer(out, args.format)
+        _process(inputs, parser, writer, reading, jobs=args.jobs, progress=progress)
     except BrokenPipeError:
         # The reader (e.g. `head`) went away: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -612,6 +634,8 @@ def _option_problem(args: argparse.Namespace) -> str | None:
         resolve_jobs(args.jobs)
     except ValueError:
         return f"--jobs must be a positive number of processes or -1 for one per core, got {args.jobs}"
+    if args.by_speaker and (args.resume or args.format != "table"):
+        return "--by-speaker prints one report for all inputs: use it without --resume and --format"
     if args.resume and (args.format != "jsonl" or not args.output):
         return "--resume needs --format jsonl and --output FILE: it skips the documents already in FILE"
     if args.output and any(_same_file(args.output, argument) for argument in args.inputs):
@@ -632,7 +656,13 @@ def _same_file(output: str, argument: str) -> bool:
 
 
 def _process(
-    inputs: Sequence[str], parser: Parser, writer: _Writer, reading: _Reading, *, jobs: int, progress: _Progress
+    inputs: Sequence[str],
+    parser: Parser,
+    writer: _Writer | _BySpeakerWriter,
+    reading: _Reading,
+    *,
+    jobs: int,
+    progress: _Progress,
 ) -> None:
     """Parse every input and write its result as soon as it is ready."""
     resuming = bool(reading.skip)

@@ -498,3 +498,28 @@ def test_an_output_path_that_is_also_an_input_is_refused_untouched(
     status, _, err = run(["-f", "jsonl", "-o", str(files["win"]), str(files["two"]), str(files["win"])], capsys)
     assert status == 2 and "is an input too" in err and "--output" in err
     assert files["win"].read_bytes() == before
+
+
+def test_by_speaker_groups_the_quotes_of_all_files_under_one_speaker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "match.txt"
+    first.write_text("“We will win the cup,” Ana Ruiz said.\n", encoding="utf-8")
+    second = tmp_path / "interview.txt"
+    second.write_text(
+        "“The budget is fair,” Finance Minister Tom Hughes said.\n“It was a tough game,” Ruiz said.\n",
+        encoding="utf-8",
+    )
+    assert main([str(first), str(second), "--by-speaker"]) == 0
+    report = capsys.readouterr().out
+    ruiz = report.index("Ana Ruiz (person): 2 quotes in 2 documents")
+    hughes = report.index("Tom Hughes (person): 1 quote in 1 document")
+    assert ruiz < hughes  # most quoted first
+    assert "We will win the cup," in report[ruiz:hughes] and "It was a tough game," in report[ruiz:hughes]
+
+
+def test_by_speaker_refuses_other_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("“Yes,” she said.", encoding="utf-8")
+    assert main([str(text), "--by-speaker", "--format", "json"]) == 2
+    assert "--by-speaker" in capsys.readouterr().err
