@@ -121,14 +121,14 @@ class _Resolver:
         name = parts.name
         if name in self.by_full_name:
             return self.by_full_name[name]
-        same_surname = self.by_surname.get(name[-1], [])
-        if len(name) == 1:
+        same_surname = self.by_surname.get(self._surname_key(name), [])
+        if self._is_bare(name):
             compatible = [e for e in same_surname if _gender_fits(e.gender, parts.gender)]
             if compatible:
                 return max(compatible, key=lambda e: e.last_seen)
             return self._new_person(name)
         # A full name completes an entity so far known only by its surname, if just one such exists.
-        bare = [e for e in same_surname if len(e.name_tokens) == 1]
+        bare = [e for e in same_surname if self._is_bare(e.name_tokens)]
         if len(bare) == 1 and len(same_surname) == 1 and _gender_fits(bare[0].gender, parts.gender):
             entity = bare[0]
             del self.by_full_name[entity.name_tokens]
@@ -137,11 +137,27 @@ class _Resolver:
             return entity
         return self._new_person(name)
 
+    def _surname(self, name: tuple[str, ...]) -> tuple[str, ...]:
+        """The family name with its particles: ("von", "der", "Leyen") of "Ursula von der Leyen"."""
+        start = len(name) - 1
+        while start > 0 and name[start - 1].casefold() in self.lexicon.name_particles:
+            start -= 1
+        return name[start:]
+
+    def _surname_key(self, name: tuple[str, ...]) -> str:
+        return " ".join(self._surname(name)).casefold()
+
+    def _is_bare(self, name: tuple[str, ...]) -> bool:
+        """Only a surname: "Putin", "Von der Leyen"."""
+        if len(name) == 1:
+            return True
+        return all(word.casefold() in self.lexicon.name_particles for word in name[:-1])
+
     def _new_person(self, name: tuple[str, ...]) -> _Entity:
         entity = self._new(SpeakerKind.PERSON)
         entity.name_tokens = name
         self.by_full_name[name] = entity
-        self.by_surname.setdefault(name[-1], []).append(entity)
+        self.by_surname.setdefault(self._surname_key(name), []).append(entity)
         return entity
 
     def _absorb(self, entity: _Entity, parts: NameParts) -> None:
@@ -326,6 +342,15 @@ def _personal_name_start(words: list[str], lexicon: Lexicon) -> int:
     start = len(words) - 1
     while start > 0:
         word = words[start - 1].rstrip(".,")
+        if word.casefold() in lexicon.name_particles:
+            # "Ursula von der Leyen", "Mark van Bommel": particles belong to the name they stand in.
+            first = start - 1
+            while first > 0 and words[first - 1].casefold() in lexicon.name_particles:
+                first -= 1
+            if first == 0 or not words[first - 1][:1].isupper():
+                return first if first == 0 else start
+            start = first
+            continue
         if not word[:1].isupper() or word.endswith(("’s", "'s")):
             break
         if word.casefold() in lexicon.titles or lexicon.country_of(word) or lexicon.honorific_gender(word):
