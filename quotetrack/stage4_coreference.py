@@ -315,26 +315,41 @@ def parse_name_mention(text: str, lexicon: Lexicon) -> NameParts:
     name = tuple(w.rstrip(",") for w in words[start:])
     title = role = affiliation = country = gender = None
     titles: list[str] = []
-    for word in words[:start]:
-        bare = word.rstrip(".,")
+    affiliations: list[str] = []
+    index = 0
+    while index < start:
+        bare = words[index].rstrip(".,")
         possessive = bare.endswith(("’s", "'s"))
         stem = bare[:-2] if possessive else bare
+        title_end = _title_end(words, index, start, lexicon)
         honorific = lexicon.honorific_gender(stem)
         if honorific is not None:
             gender = honorific if honorific in ("m", "f") else gender
+        elif title_end > index:
+            titles.append(" ".join(w.rstrip(",") for w in words[index:title_end]))
+            index = title_end
             continue
-        nation = lexicon.country_of(stem)
-        if nation is not None:
+        elif (nation := lexicon.country_of(stem) or lexicon.country_of(words[index].rstrip(","))) is not None:
             country = nation
-        elif stem.casefold() in lexicon.titles and stem[0].isupper():
-            titles.append(stem)
         elif stem[0].islower():
             role = (role + " " + stem) if role else stem
         else:
-            affiliation = stem
-    if titles:
-        title = " ".join(titles)
+            affiliations.append(stem)
+        index += 1
+    title = " ".join(titles) if titles else None
+    affiliation = " ".join(affiliations) if affiliations else None
     return NameParts(name=name, title=title, role=role, affiliation=affiliation, country=country, gender=gender)
+
+
+def _title_end(words: list[str], start: int, limit: int, lexicon: Lexicon) -> int:
+    """End of the longest capitalised title that begins at ``words[start]`` ("Prime Minister",
+    "Secretary of State"); ``start`` when none does."""
+    if not words[start][:1].isupper():
+        return start
+    for end in range(min(limit, start + 4), start, -1):
+        if lexicon.is_title(" ".join(w.rstrip(",") for w in words[start:end])):
+            return end
+    return start
 
 
 def _personal_name_start(words: list[str], lexicon: Lexicon) -> int:
@@ -355,6 +370,8 @@ def _personal_name_start(words: list[str], lexicon: Lexicon) -> int:
             break
         if word.casefold() in lexicon.titles or lexicon.country_of(word) or lexicon.honorific_gender(word):
             break
+        if any(lexicon.is_title(" ".join(words[first:start])) for first in range(max(0, start - 4), start - 1)):
+            break  # "Secretary of State John Kerry": the name starts after the title
         start -= 1
     return start
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Analysis, Candidate, QuoteKind
+from .model import Analysis, Candidate, QuoteKind, SpeakerKind
 
 if TYPE_CHECKING:
     from .parser import Context
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # How many paragraphs back an unattributed quote may look for its speaker.
 _CONTINUATION_PARAGRAPHS = 1
 _CONTINUATION_CONFIDENCE = 0.75
+_UNRESOLVED_CONFIDENCE = 0.6
 
 
 def run(analysis: Analysis, context: Context) -> None:
@@ -33,6 +34,15 @@ def run(analysis: Analysis, context: Context) -> None:
         if candidate.speaker_mention is not None and candidate.speaker_id is None:
             candidate.speaker_id = analysis.mention_speaker.get(candidate.speaker_mention.span)
     _attribute_continuations(analysis.candidates)
+    for candidate in analysis.candidates:
+        if candidate.speaker_mention is not None and not _resolved(analysis, candidate.speaker_id):
+            # "a source", an unresolved "he": the words are there, but who spoke is not known.
+            candidate.confidence = min(candidate.confidence, _UNRESOLVED_CONFIDENCE)
+
+
+def _resolved(analysis: Analysis, speaker_id: str | None) -> bool:
+    speaker = analysis.speakers.get(speaker_id) if speaker_id is not None else None
+    return speaker is not None and speaker.kind is not SpeakerKind.UNKNOWN
 
 
 def _attribute_continuations(candidates: list[Candidate]) -> None:
