@@ -167,6 +167,9 @@ class Lexicon:
     credits: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
+    # Closed-class word sets by name ("frame_determiners", "reported_auxiliaries", …), casefolded;
+    # see data/function_words.tsv for what each is for. Read them with :meth:`word_set`.
+    words: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     # Derived data (compiled patterns) built on first use, once per lexicon; never compared.
     _memo: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -279,6 +282,25 @@ class Lexicon:
         """True when ``word`` makes a capitalised name an organisation ("Ministry", "Corp.")."""
         return _undotted(word) in self.org_words
 
+    def word_set(self, name: str) -> frozenset[str]:
+        """The closed-class word set ``name`` from ``function_words.tsv``.
+
+        Rules fetch a set once per document or stage call and test membership on it.
+
+        >>> lex = default_lexicon()
+        >>> "the" in lex.word_set("frame_determiners"), "both" in lex.word_set("frame_determiners")
+        (True, False)
+        >>> lex.word_set("determinerz")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no word set 'determinerz' in the lexicon; known sets: ..."
+        """
+        try:
+            return self.words[name]
+        except KeyError:
+            known = ", ".join(sorted(self.words)) or "none"
+            raise KeyError(f"no word set {name!r} in the lexicon; known sets: {known}") from None
+
     def memo(self, key: str, build: Callable[[Lexicon], _T]) -> _T:
         """Data derived from this lexicon (a compiled pattern), built on first use and kept.
 
@@ -367,6 +389,7 @@ def default_lexicon() -> Lexicon:
         credits=frozenset(row[0] for row in _rows("credits.txt")),
         not_names=frozenset(row[0] for row in _rows("not_names.txt")),
         modifiers=frozenset(row[0].casefold() for row in _rows("modifiers.txt")),
+        words=_word_sets(),
     )
 
 
@@ -487,6 +510,16 @@ def _noun_homographs(forms: Mapping[str, CueVerb]) -> frozenset[str]:
         if entry in lemmas:
             words.add(_third_person(entry))
     return frozenset(words)
+
+
+def _word_sets() -> Mapping[str, frozenset[str]]:
+    """The named sets of ``function_words.tsv``; a set may run over several lines."""
+    sets: dict[str, list[str]] = {}
+    for row in _rows("function_words.tsv"):
+        if len(row) != 2 or not row[1]:
+            raise ValueError(f"function_words.tsv: {row[0]!r} needs a tab, then its words apart by spaces")
+        sets.setdefault(row[0], []).extend(word.casefold() for word in row[1].split())
+    return MappingProxyType({name: frozenset(words) for name, words in sets.items()})
 
 
 # --- roles, countries ----------------------------------------------------------------------------

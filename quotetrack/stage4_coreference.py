@@ -43,18 +43,6 @@ __all__ = ["run", "parse_name_mention"]
 _PRONOUN_WINDOW_SENTENCES = 3
 _PRONOUN_WINDOW_MENTIONS = 40
 _NAME_KINDS = (MentionKind.NAME, MentionKind.TITLE_NAME)
-_POSSESSIVES = frozenset("his her its their".split())
-# A generic head that stands for the top title of a country or body.
-_LEADER_TITLES = frozenset(
-    "president prime minister premier chancellor leader king queen head of state supreme leader emir sultan".split()
-)
-_ORGANISATION_HEADS = frozenset(
-    "company firm group government ministry department bank agency party monopoly carrier retailer network "
-    "campaign administration committee commission council court union club team organisation organization "
-    "business operator insurer lender broadcaster newspaper publisher airline manufacturer maker regulator "
-    "watchdog authority board charity foundation institute university school hospital embassy army military "
-    "police".split()
-)
 
 
 @dataclass
@@ -100,6 +88,9 @@ class _Resolver:
     def __init__(self, analysis: Analysis, lexicon: Lexicon) -> None:
         self.analysis = analysis
         self.lexicon = lexicon
+        # Word sets fetched once per document (data/function_words.tsv).
+        self.leader_titles = lexicon.word_set("leader_titles")
+        self.organisation_heads = lexicon.word_set("organisation_heads")
         self.entities: list[_Entity] = []
         self.by_full_name: dict[tuple[str, ...], _Entity] = {}
         self.by_surname: dict[str, list[_Entity]] = {}
@@ -194,7 +185,7 @@ class _Resolver:
     def _described_entity(self, mention: Mention, order: int) -> _Entity | None:
         words = mention.text.split()
         head = words[-1].casefold()
-        if head in _ORGANISATION_HEADS:
+        if head in self.organisation_heads:
             return self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION)
         country = next((c for c in map(self.lexicon.country_of, words) if c), None)
         affiliation = next((w for w in words[1:-1] if w[0].isupper() and not self.lexicon.country_of(w)), None)
@@ -210,7 +201,7 @@ class _Resolver:
         if self._role_index is None:
             self._role_index = {}
             for entity in self.entities:
-                for word in _role_words(entity):
+                for word in _role_words(entity, self.leader_titles):
                     self._role_index.setdefault(word, []).append(entity)
         return self._role_index
 
@@ -388,10 +379,11 @@ def _gender_fits(known: str | None, wanted: str | None) -> bool:
     return known is None or wanted is None or known == wanted
 
 
-def _role_words(entity: _Entity) -> set[str]:
-    """The role heads an entity answers to: its role and title words, and "leader" for a head of state."""
+def _role_words(entity: _Entity, leader_titles: frozenset[str]) -> set[str]:
+    """The role heads an entity answers to: its role and title words, and "leader" for a head of state
+    (one who holds a word of ``leader_titles``)."""
     held = {word for value in (entity.role, entity.title) if value for word in value.casefold().split()}
-    if held & _LEADER_TITLES:
+    if held & leader_titles:
         held.add("leader")
     return held
 

@@ -21,6 +21,7 @@ __all__ = ["find_direct"]
 def find_direct(analysis: Analysis, context: Context) -> None:
     """Add a candidate for every direct quote in the document."""
     text = analysis.text
+    small_words = context.lexicon.word_set("title_small_words")
     pairs = find_quote_pairs(text, analysis.paragraphs, single_quotes=context.config.single_quotes)
     found: list[tuple[Candidate, Frame | None]] = []
     for index, pair in enumerate(pairs):
@@ -30,11 +31,11 @@ def find_direct(analysis: Analysis, context: Context) -> None:
         previous = pairs[index - 1] if index else None
         following = pairs[index + 1] if index + 1 < len(pairs) else None
         found.append((candidate, frame_of(analysis, candidate, previous, following, context.lexicon)))
-    _link_split_quotes(found, text)
+    _link_split_quotes(found, text, small_words)
     for candidate, frame in found:
         if candidate.evidence == "split":
             analysis.candidates.append(candidate)
-        elif _is_speech(text, candidate, frame):
+        elif _is_speech(text, candidate, frame, small_words):
             _apply_frame(candidate, frame)
             analysis.candidates.append(candidate)
         elif candidate.outer is not None:
@@ -62,11 +63,7 @@ def _direct_candidate(analysis: Analysis, pair: Pair) -> Candidate | None:
     )
 
 
-
-_SMALL_WORDS = frozenset("of the a an and or in on at to for with from by vs de la le".split())
-
-
-def _is_speech(text: str, candidate: Candidate, frame: Frame | None) -> bool:
+def _is_speech(text: str, candidate: Candidate, frame: Frame | None, small_words: frozenset[str]) -> bool:
     content = candidate.span.slice(text)
     words = [w for w in WORD.findall(content) if w[0].isalnum()]
     if not words:
@@ -74,8 +71,8 @@ def _is_speech(text: str, candidate: Candidate, frame: Frame | None) -> bool:
     if frame is not None and frame.side == "before-bare" and len(words) < 4:
         return False  # 'said the defendant had shown “no remorse.”': part of a mixed quote
     if frame is not None:
-        return frame.colon or len(words) < 2 or not _looks_like_title(words, content)
-    if _looks_like_title(words, content) or _is_so_called(text, candidate):
+        return frame.colon or len(words) < 2 or not _looks_like_title(words, content, small_words)
+    if _looks_like_title(words, content, small_words) or _is_so_called(text, candidate):
         return False
     if _stands_alone(text, candidate) and len(words) >= 2:
         return True
@@ -99,11 +96,11 @@ def _is_so_called(text: str, candidate: Candidate) -> bool:
     return before.rstrip().endswith(("so-called", "so called", "dubbed", "nicknamed", "titled", "entitled"))
 
 
-def _looks_like_title(words: list[str], content: str) -> bool:
+def _looks_like_title(words: list[str], content: str, small_words: frozenset[str]) -> bool:
     """“Meet the Press”, “The Steve Harvey Morning Show,”: every main word capitalised."""
     if len(words) > 10 or content.rstrip(",.").endswith(("?", "!")) or ". " in content:
         return False
-    main = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    main = [w for w in words if w.casefold() not in small_words]
     return len(words) >= 2 and bool(main) and all(w[0].isupper() or w[0].isdigit() for w in main)
 
 
@@ -127,14 +124,14 @@ def _apply_frame(candidate: Candidate, frame: Frame | None) -> None:
     candidate.confidence = 0.9 if frame.speaker_slot is not None else 0.7
 
 
-def _link_split_quotes(found: list[tuple[Candidate, Frame | None]], text: str) -> None:
+def _link_split_quotes(found: list[tuple[Candidate, Frame | None]], text: str, small_words: frozenset[str]) -> None:
     """“A,” Peskov said. “B.” — the second part takes the first part's group, cue and speaker."""
     for (first, frame), (second, own_frame) in zip(found, found[1:]):
         if frame is None or frame.side.startswith("before") or first.paragraph != second.paragraph:
             continue
         if own_frame is not None and own_frame.speaker_slot is not None and own_frame.cue != frame.cue:
             continue  # “A,” Lopez said. “B,” Hughes said. — two quotes, two speakers
-        if not _is_speech(text, first, frame):
+        if not _is_speech(text, first, frame, small_words):
             continue
         assert first.outer is not None and second.outer is not None
         before_clause = text[first.outer.end : frame.extent.start]

@@ -15,21 +15,42 @@ from ..model import Analysis, Candidate, Span
 from .marks import Pair
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*|\S")
-# Words that may stand between a speaker and the verb: "Peskov later said", "she has said".
-_BETWEEN_SPEAKER_AND_CUE = frozenset(
-    "also later then again once further had has have was were is are would will could did does do just "
-    "only previously earlier repeatedly subsequently simply flatly quickly".split()
-)
-# Words that end the speaker in "“…,” said Peskov on Friday".
-_AFTER_INVERTED_SPEAKER = frozenset(
-    "on in at during after before while when who which as adding to from of and but with via in".split()
-)
-_DETERMINERS = frozenset("the a an his her its their our my your this that another one some several many".split())
-_SHORT_TITLES = frozenset("mr mrs ms dr prof sen rep gov gen lt col capt st jr sr rev sgt maj adm".split())
-_CLAUSE_BREAKS = frozenset(", ; — – ( ) and but then when while because after before".split())
 _MAX_FRAME_TOKENS = 14
-# Dashes that sign a quote with a name ("― Sonya Herridge"); a hyphen is too common to count.
-_ATTRIBUTION_DASHES = frozenset("― — –".split())
+
+
+@dataclass(frozen=True, slots=True)
+class FrameWords:
+    """The closed-class word sets the frame rules read (data/function_words.tsv says what each is
+    for), fetched from the lexicon once per lexicon so that each look-up is a plain frozenset test."""
+
+    between_speaker_and_cue: frozenset[str]
+    after_inverted_speaker: frozenset[str]
+    determiners: frozenset[str]
+    short_titles: frozenset[str]
+    clause_breaks: frozenset[str]
+    cue_noun_prepositions: frozenset[str]
+    # A cue word after one of these is a noun: "the report", "to report".
+    noun_context: frozenset[str]
+    attribution_dashes: frozenset[str]
+
+
+def frame_words(lexicon: Lexicon) -> FrameWords:
+    """The word sets of :class:`FrameWords` from ``lexicon``, built once per lexicon."""
+    return lexicon.memo("frames.words", _frame_words_of)
+
+
+def _frame_words_of(lexicon: Lexicon) -> FrameWords:
+    words = lexicon.word_set
+    return FrameWords(
+        between_speaker_and_cue=words("between_speaker_and_cue"),
+        after_inverted_speaker=words("after_inverted_speaker"),
+        determiners=words("frame_determiners"),
+        short_titles=words("short_titles"),
+        clause_breaks=words("clause_breaks"),
+        cue_noun_prepositions=words("cue_noun_prepositions"),
+        noun_context=words("frame_determiners") | words("cue_noun_markers"),
+        attribution_dashes=words("attribution_dashes"),
+    )
 
 
 @dataclass(frozen=True)
@@ -83,20 +104,23 @@ def frame_of(analysis: Analysis, candidate: Candidate, previous: Pair | None, fo
 
 def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
     """“…,” Peskov said / “…,” said Peskov / “…,” Peskov, the spokesman, told reporters."""
-    if tokens and tokens[0].text in _ATTRIBUTION_DASHES:
-        dashed = _dash_frame(tokens)
+    words = frame_words(lexicon)
+    if tokens and tokens[0].text in words.attribution_dashes:
+        dashed = _dash_frame(tokens, words.short_titles)
         if dashed is not None:
             return dashed
     index = 1 if tokens and tokens[0].text in (",", "—", "–", "-") else 0
     if index < len(tokens) and is_verb_at(tokens, index, lexicon):
-        return _inverted_frame(tokens, index)
+        return _inverted_frame(tokens, index, words)
     depth = 0
     for cue_index in range(index, min(len(tokens), index + _MAX_FRAME_TOKENS)):
         token = tokens[cue_index]
         depth += (token.text == "(") - (token.text == ")")
         if depth > 0 or token.text == ")":
             continue  # "Sen. Claire McCaskill (D-Mo.) said": the bracket is part of the name
-        if token.text in (".", "!", "?", "“", "”", '"', ":", ";") and not is_abbreviation_dot(tokens, cue_index):
+        if token.text in (".", "!", "?", "“", "”", '"', ":", ";") and not is_abbreviation_dot(
+            tokens, cue_index, words.short_titles
+        ):
             return None
         if cue_index > index and is_verb_at(tokens, cue_index, lexicon):
             if cue_index + 1 < len(tokens) and tokens[cue_index + 1].text == ":":
@@ -109,11 +133,11 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
     return None
 
 
-def _dash_frame(tokens: list[Token]) -> Frame | None:
+def _dash_frame(tokens: list[Token], short_titles: frozenset[str]) -> Frame | None:
     """“…” ― Sonya Herridge: a name after a dash signs the quote (vox pops, pull quotes)."""
     name: list[Token] = []
     for token in tokens[1:8]:
-        if token.text[0].isupper() or (name and is_abbreviation_dot(tokens, tokens.index(token))):
+        if token.text[0].isupper() or (name and is_abbreviation_dot(tokens, tokens.index(token), short_titles)):
             name.append(token)
         else:
             break
@@ -124,18 +148,18 @@ def _dash_frame(tokens: list[Token]) -> Frame | None:
                  Span(dash.start, name[-1].end))
 
 
-def _inverted_frame(tokens: list[Token], cue_index: int) -> Frame | None:
+def _inverted_frame(tokens: list[Token], cue_index: int, words: FrameWords) -> Frame | None:
     cue = tokens[cue_index]
     speaker: list[Token] = []
     for index in range(cue_index + 1, min(len(tokens), cue_index + 10)):
         token = tokens[index]
-        if token.text == "." and is_abbreviation_dot(tokens, index):
+        if token.text == "." and is_abbreviation_dot(tokens, index, words.short_titles):
             speaker.append(token)
             continue
-        if not token.text[0].isalnum() or token.lower in _AFTER_INVERTED_SPEAKER:
+        if not token.text[0].isalnum() or token.lower in words.after_inverted_speaker:
             break
         speaker.append(token)
-    if not speaker or not (speaker[0].text[0].isupper() or speaker[0].lower in _DETERMINERS):
+    if not speaker or not (speaker[0].text[0].isupper() or speaker[0].lower in words.determiners):
         return None
     return Frame(Span(cue.start, cue.end), Span(speaker[0].start, speaker[-1].end), "inverted", False,
                   Span(tokens[0].start, speaker[-1].end))
@@ -153,7 +177,7 @@ def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         gap = tokens[cue_index + 1 : gap_end]
         if gap and gap_end == len(tokens):
             return None  # "said the deal was “historic”": a mixed quote, not a direct one
-        speaker = _trim_speaker(_last_clause(tokens[:cue_index]), lexicon)
+        speaker = _trim_speaker(_last_clause(tokens[:cue_index], frame_words(lexicon).clause_breaks), lexicon)
         slot = Span(speaker[0].start, speaker[-1].end) if _plausible_speaker(speaker, lexicon) else None
         cue = tokens[cue_index]
         # "She said “no.”" with no colon or comma between verb and quote: a fragment unless it is long.
@@ -162,7 +186,7 @@ def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
     return None
 
 
-def _last_clause(tokens: list[Token]) -> list[Token]:
+def _last_clause(tokens: list[Token], clause_breaks: frozenset[str]) -> list[Token]:
     """The words after the last clause break, keeping an appositive ("Peskov, the spokesman,")."""
     end = len(tokens)
     if end and tokens[end - 1].text == ",":
@@ -170,7 +194,7 @@ def _last_clause(tokens: list[Token]) -> list[Token]:
         previous_comma = max((i for i in range(end - 1) if tokens[i].text == ","), default=-1)
         if previous_comma > 0:
             end = previous_comma
-    start = max((i + 1 for i in range(end) if tokens[i].lower in _CLAUSE_BREAKS), default=0)
+    start = max((i + 1 for i in range(end) if tokens[i].lower in clause_breaks), default=0)
     return tokens[start:end]
 
 
@@ -180,7 +204,8 @@ def is_adverb(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _trim_speaker(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
-    while tokens and (tokens[-1].lower in _BETWEEN_SPEAKER_AND_CUE or is_adverb(tokens[-1], lexicon)
+    between_speaker_and_cue = frame_words(lexicon).between_speaker_and_cue
+    while tokens and (tokens[-1].lower in between_speaker_and_cue or is_adverb(tokens[-1], lexicon)
                       or tokens[-1].text == ","):
         tokens = tokens[:-1]
     if len(tokens) > 2 and tokens[-1].text != "," and any(t.text == "," for t in tokens):
@@ -193,18 +218,15 @@ def _plausible_speaker(tokens: list[Token], lexicon: Lexicon) -> bool:
     if not tokens or len(tokens) > 10:
         return False
     first = tokens[0]
-    if first.lower in _CLAUSE_BREAKS or first.lower in _BETWEEN_SPEAKER_AND_CUE:
+    words = frame_words(lexicon)
+    if first.lower in words.clause_breaks or first.lower in words.between_speaker_and_cue:
         return False
     if any(lexicon.cue_lemma(t.text) is not None for t in tokens):
         return False  # "The judge said the defendant had shown": a clause, not a speaker
     if len(tokens) == 1:
         return first.lower in lexicon.pronouns or first.text[0].isupper() or first.lower in lexicon.roles
-    return (first.text[0].isupper() or first.lower in _DETERMINERS or first.lower in lexicon.roles
+    return (first.text[0].isupper() or first.lower in words.determiners or first.lower in lexicon.roles
             or any(t.text[0].isupper() for t in tokens))
-
-
-_PREPOSITIONS = frozenset("in of for on with by amid about after before from into over under against".split())
-_NOUN_CONTEXT = _DETERMINERS | frozenset(["'s", "’s", "to"])
 
 
 def is_verb_at(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -214,26 +236,30 @@ def is_verb_at(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     token = tokens[index]
     if lexicon.cue_lemma(token.lower) is None:
         return False
+    # Fetched only here, past the test above that most tokens fail.
+    words = frame_words(lexicon)
     before = tokens[index - 1].lower if index else ""
-    if before in _NOUN_CONTEXT or before.endswith(("'s", "’s")):
+    if before in words.noun_context or before.endswith(("'s", "’s")):
         return False
     if lexicon.is_noun_homograph(token.lower):
         after = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         # "amid claims of fraud", "in reports", "calls for calm" read as nouns.
-        return before not in _PREPOSITIONS and after not in ("of", "for") and (index > 0 or token.text[0].islower())
+        return (before not in words.cue_noun_prepositions and after not in ("of", "for")
+                and (index > 0 or token.text[0].islower()))
     return True
 
 
 _ACRONYM = regex.compile(r"\p{Lu}(?:\.\p{Lu})+")
 
 
-def is_abbreviation_dot(tokens: list[Token], index: int) -> bool:
-    """Whether the full stop ``tokens[index]`` ends an abbreviation ("Mr.", "J.", "U.S.", "J.K.")."""
+def is_abbreviation_dot(tokens: list[Token], index: int, short_titles: frozenset[str]) -> bool:
+    """Whether the full stop ``tokens[index]`` ends an abbreviation ("Mr.", "J.", "U.S.", "J.K."),
+    given the titles written short (``frame_words(lexicon).short_titles``)."""
     if index == 0 or tokens[index].text != ".":
         return False
     word = tokens[index - 1]
     if word.end != tokens[index].start:
         return False
-    return (word.lower in _SHORT_TITLES or (len(word.text) == 1 and word.text.isupper())
+    return (word.lower in short_titles or (len(word.text) == 1 and word.text.isupper())
             or _ACRONYM.fullmatch(word.text) is not None)
 

@@ -36,60 +36,61 @@ if TYPE_CHECKING:
 __all__ = ["find_reported"]
 
 _SENTENCE_END = frozenset(".!?…")
-_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
-_DETERMINERS = frozenset(
-    "the a an his her its their our my your this that these those another one some several many most few "
-    "two three four five six other both all each every no".split()
-)
-# Words that stand between the speaker and the cue: "Peskov later said", "she has repeatedly said".
-_AUXILIARIES = frozenset(
-    "also later then again once further had has have having was were is are be been would will could can may "
-    "might should must did does do just only previously earlier repeatedly subsequently simply flatly quickly "
-    "not n't never often reportedly privately publicly recently still already even first didn't doesn't don't "
-    "won't wouldn't can't couldn't isn't wasn't hasn't haven't hadn't didn’t doesn’t don’t won’t wouldn’t "
-    "can’t couldn’t isn’t wasn’t hasn’t haven’t hadn’t".split()
-)
-# Words that open a clause: the speaker of a cue is never to the left of one of these.
-_CLAUSE_OPENERS = frozenset(
-    "that which who whom whose when while because after before since although though if unless as where whereas "
-    "and but or so then yet nor".split()
-)
-# Prepositions that may sit inside a speaker's noun phrase ("a spokesman for the ministry").
-_NP_PREPOSITIONS = frozenset("of for at from in with on".split())
-# Words that start an adjunct after a cue ("said on Friday", "told reporters in Kyiv").
-_ADJUNCT_STARTS = frozenset(
-    "on in at during after before to from via while when through over last this yesterday today tonight earlier "
-    "later again also recently previously publicly privately repeatedly monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
-)
-_ADDRESSEES = frozenset("reporters journalists him her them me us lawmakers parliament congress".split())
-_PARTICIPLE_CUES = frozenset("saying adding noting arguing insisting warning claiming explaining stressing "
-                             "suggesting writing telling asserting stating declaring complaining".split())
-_PASSIVE_SUBJECTS = frozenset("it".split())
-_BE_FORMS = frozenset("be been being is are was were am 's ’s".split())
-# Before a cue's -ing form these make it a report: "is saying", "kept insisting".
-_PROGRESSIVE = _BE_FORMS | frozenset("keep keeps kept continue continues continued began begin begins started".split())
-# Words that cannot open the clause a cue reports without "that".
-_NOT_CLAUSE_STARTS = frozenset(
-    "to as so when whenever if because after before while since until although though whether how why what "
-    "where who which much more little nothing anything something about of for on in at by with from".split()
-)
-# Finite verbs that are not -ed forms: auxiliaries, modals and common irregular pasts and presents.
-_FINITE_VERBS = frozenset(
-    "is are was were am has have had does do did will would shall should can could may might must "
-    "won wants needs seems goes gets makes takes knows thinks believes remains plans intends expects "
-    "went made got took came knew thought saw gave found told left felt kept held brought began ran lost paid "
-    "met sent built spent fell rose led became grew drew drove wrote spoke broke chose stood understood meant "
-    "sold bought fought caught taught hit cut put set let quit hurt shut cost beat".split()
-)
 _MAX_SUBJECT_TOKENS = 14
 _MAX_CONTENT_TOKENS = 150
-# "Zelensky has said C but has demanded …": after "but"/"and", these start the speaker's next verb.
-_SPEAKER_VERB_AUXILIARIES = frozenset("has have had did does also later then".split())
 _MAX_SPEAKER_TOKENS = 12
 _MAX_ADJUNCT_TOKENS = 8
 # How far after its cue a quoted fragment may open: "called the decision by the court “a disgrace”".
 _MAX_OBJECT_TOKENS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """The closed-class word sets these rules read (data/function_words.tsv says what each is for),
+    fetched from the lexicon once per lexicon so that each look-up is a plain frozenset test."""
+
+    subject_pronouns: frozenset[str]
+    determiners: frozenset[str]
+    auxiliaries: frozenset[str]
+    clause_openers: frozenset[str]
+    np_prepositions: frozenset[str]
+    adjunct_starts: frozenset[str]
+    addressees: frozenset[str]
+    participle_cues: frozenset[str]
+    passive_subjects: frozenset[str]
+    be_forms: frozenset[str]
+    # Before a cue's -ing form these make it a report: "is saying", "kept insisting".
+    progressive: frozenset[str]
+    speaker_verb_auxiliaries: frozenset[str]
+    not_clause_starts: frozenset[str]
+    finite_verbs: frozenset[str]
+    short_titles: frozenset[str]
+    # Words that end the speaker of ", said S": an adjunct, or a relative clause or a second subject.
+    inverted_speaker_stops: frozenset[str]
+    adjunct_starts_or_addressees: frozenset[str]
+
+
+def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
+    words = lexicon.word_set
+    return _Vocabulary(
+        subject_pronouns=words("subject_pronouns"),
+        determiners=words("np_determiners"),
+        auxiliaries=words("reported_auxiliaries"),
+        clause_openers=words("clause_openers"),
+        np_prepositions=words("np_prepositions"),
+        adjunct_starts=words("adjunct_starts"),
+        addressees=words("addressees"),
+        participle_cues=words("participle_cues"),
+        passive_subjects=words("passive_subjects"),
+        be_forms=words("be_forms"),
+        progressive=words("be_forms") | words("progressive_verbs"),
+        speaker_verb_auxiliaries=words("speaker_verb_auxiliaries"),
+        not_clause_starts=words("not_clause_starts"),
+        finite_verbs=words("finite_verbs"),
+        short_titles=words("short_titles"),
+        inverted_speaker_stops=words("adjunct_starts") | {"who", "which", "and"},
+        adjunct_starts_or_addressees=words("adjunct_starts") | words("addressees"),
+    )
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,14 @@ def find_reported(analysis: Analysis, context: Context) -> None:
     fragment_at = {span.start: span for span in analysis.fragments}
     group = -1
     cue_words: frozenset[str] = context.lexicon.memo("reported.cue_words", lambda lex: frozenset(lex.cue_forms))
+    vocab = context.lexicon.memo("reported.vocabulary", _vocabulary_of)
     for index, sentence in enumerate(analysis.sentences):
         if not _may_report(text[sentence.start : sentence.end], cue_words):
             continue
         if _is_headline(text, sentence) or _inside_any(sentence.start, direct, starts):
             continue
         tokens = tokens_in(text, sentence.start, sentence.end)
-        for report in _reports_in(text, tokens, context.lexicon, fragment_at):
+        for report in _reports_in(text, tokens, context.lexicon, fragment_at, vocab):
             if report.cue in direct_cues or _inside_any(report.cue.start, direct, starts):
                 continue
             group -= 1
@@ -140,7 +142,8 @@ def _may_report(sentence: str, cue_words: frozenset[str]) -> bool:
     return not cue_words.isdisjoint(words) or "according" in words
 
 
-def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: dict[int, Span]) -> list[_Report]:
+def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: dict[int, Span],
+                vocab: _Vocabulary) -> list[_Report]:
     reports: list[_Report] = []
     covered_until = -1
 
@@ -158,7 +161,7 @@ def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: d
     for index, token in enumerate(tokens):
         if token.start < covered_until or (token.lower not in cue_forms and token.lower != "according"):
             continue
-        report = _report_at(text, tokens, index, lexicon, fragment_after)
+        report = _report_at(text, tokens, index, lexicon, fragment_after, vocab)
         # Reports come left to right, so a new one can only overlap the last few.
         if report is not None and not any(_overlaps(report, earlier) for earlier in reports[-3:]):
             reports.append(report)
@@ -172,44 +175,45 @@ def _overlaps(report: _Report, other: _Report) -> bool:
 
 
 def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
-               fragment_after: Callable[[int], int | None]) -> _Report | None:
+               fragment_after: Callable[[int], int | None], vocab: _Vocabulary) -> _Report | None:
     token = tokens[index]
     if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
-        return _according_to(tokens, index)
+        return _according_to(tokens, index, vocab)
     cue = lexicon.cue_forms.get(token.lower)
-    if cue is None or not is_verb_at(tokens, index, lexicon) or _is_passive(tokens, index):
+    if cue is None or not is_verb_at(tokens, index, lexicon) or _is_passive(tokens, index, vocab):
         return None
     if "mixed" in cue.frames or fragment_after(index):
-        mixed = _mixed(tokens, index, fragment_after, lexicon)
+        mixed = _mixed(tokens, index, fragment_after, lexicon, vocab)
         if mixed is not None:
             return mixed
     if not ({"that", "bare"} & cue.frames):
         return None
     if token.lower.endswith("ing"):
         if index > 0 and tokens[index - 1].text == ",":
-            return _participial(tokens, index) if token.lower in _PARTICIPLE_CUES else None
-        if index == 0 or tokens[index - 1].lower not in _PROGRESSIVE:
+            return _participial(tokens, index, vocab) if token.lower in vocab.participle_cues else None
+        if index == 0 or tokens[index - 1].lower not in vocab.progressive:
             return None  # "It's worth noting that", "Speaking to students": not a report
     bare = "bare" in cue.frames and cue.category is not CueCategory.EVIDENCE
-    return _content_first(tokens, index, lexicon) or _speaker_first(tokens, index, bare, lexicon)
+    return _content_first(tokens, index, lexicon, vocab) or _speaker_first(tokens, index, bare, lexicon, vocab)
 
 
 # --- Patterns -------------------------------------------------------------------
 
 
-def _speaker_first(tokens: list[Token], cue_index: int, bare: bool, lexicon: Lexicon) -> _Report | None:
+def _speaker_first(tokens: list[Token], cue_index: int, bare: bool, lexicon: Lexicon,
+                   vocab: _Vocabulary) -> _Report | None:
     """S said (that) C / S told reporters on Friday that C / which S said C."""
-    content_start = _content_start_after(tokens, cue_index, bare)
+    content_start = _content_start_after(tokens, cue_index, bare, vocab)
     if content_start is None:
         return None
-    content_end = _content_end(tokens, content_start)
+    content_end = _content_end(tokens, content_start, vocab)
     if content_end - content_start < 2:
         return None  # "ruled out.", "said so.": no clause reported
     speaker: Span | None
-    if _agentless(tokens, cue_index):
+    if _agentless(tokens, cue_index, vocab):
         speaker, confidence, pattern = None, 0.55, "agentless"
     else:
-        speaker = _speaker_before(tokens, cue_index, lexicon)
+        speaker = _speaker_before(tokens, cue_index, lexicon, vocab)
         if speaker is None:
             return None
         confidence, pattern = 0.8, "speaker-first"
@@ -217,21 +221,21 @@ def _speaker_first(tokens: list[Token], cue_index: int, bare: bool, lexicon: Lex
                    confidence, pattern)
 
 
-def _content_first(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> _Report | None:
+def _content_first(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> _Report | None:
     """C, S said. / C, said S. / C, S said, but C2."""
     if cue_index > 0 and tokens[cue_index - 1].text == ",":
-        found = _inverted_clause(tokens, cue_index)
+        found = _inverted_clause(tokens, cue_index, vocab)
     else:
-        found = _plain_clause(tokens, cue_index, lexicon)
+        found = _plain_clause(tokens, cue_index, lexicon, vocab)
     if found is None:
         return None
     speaker, comma, clause_end = found
-    tail_end = _adjuncts_end(tokens, clause_end)
+    tail_end = _adjuncts_end(tokens, clause_end, vocab)
     content_start = _clause_start_before(tokens, comma)
     if comma - content_start < 3:
         return None
     contents = [_span(tokens, content_start, comma)]
-    continuation = _continuation_after(tokens, tail_end)
+    continuation = _continuation_after(tokens, tail_end, vocab)
     if continuation is not None:
         contents.append(continuation)
     elif tail_end < len(tokens) and tokens[tail_end].text not in _SENTENCE_END:
@@ -239,47 +243,48 @@ def _content_first(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> _Re
     return _Report(contents, _cue_span(tokens, cue_index), speaker, 0.8, "content-first")
 
 
-def _inverted_clause(tokens: list[Token], cue_index: int) -> tuple[Span, int, int] | None:
+def _inverted_clause(tokens: list[Token], cue_index: int, vocab: _Vocabulary) -> tuple[Span, int, int] | None:
     """", said S": the speaker, the comma before the cue and the end of the clause."""
-    speaker_end = _inverted_speaker_end(tokens, cue_index + 1)
+    speaker_end = _inverted_speaker_end(tokens, cue_index + 1, vocab)
     if speaker_end is None:
         return None
     return _span(tokens, cue_index + 1, speaker_end), cue_index - 1, speaker_end
 
 
-def _plain_clause(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> tuple[Span, int, int] | None:
+def _plain_clause(tokens: list[Token], cue_index: int, lexicon: Lexicon,
+                  vocab: _Vocabulary) -> tuple[Span, int, int] | None:
     """", S said": the speaker, the comma before it and the end of the clause."""
-    comma = _comma_before_speaker(tokens, cue_index, lexicon)
+    comma = _comma_before_speaker(tokens, cue_index, lexicon, vocab)
     if comma is None:
         return None
-    speaker = _checked_speaker(tokens, comma + 1, _speaker_end_before_cue(tokens, cue_index, lexicon))
+    speaker = _checked_speaker(tokens, comma + 1, _speaker_end_before_cue(tokens, cue_index, lexicon, vocab), vocab)
     if speaker is None:
         return None
     return speaker, comma, cue_index + 1
 
 
 def _mixed(tokens: list[Token], cue_index: int, fragment_after: Callable[[int], int | None],
-           lexicon: Lexicon) -> _Report | None:
+           lexicon: Lexicon, vocab: _Vocabulary) -> _Report | None:
     """S called the strike “barbaric” / S described it as “an intentional act” / S said X was “historic”."""
     closing = fragment_after(cue_index)
     if closing is None:
         return None
-    speaker = _speaker_before(tokens, cue_index, lexicon)
+    speaker = _speaker_before(tokens, cue_index, lexicon, vocab)
     if speaker is None:
         return None
-    content_end = max(closing + 1, _content_end(tokens, cue_index + 1))
+    content_end = max(closing + 1, _content_end(tokens, cue_index + 1, vocab))
     if content_end <= cue_index + 1:
         return None
     return _Report([_span(tokens, cue_index + 1, content_end)], _cue_span(tokens, cue_index), speaker, 0.7,
                    "mixed")
 
 
-def _according_to(tokens: list[Token], index: int) -> _Report | None:
+def _according_to(tokens: list[Token], index: int, vocab: _Vocabulary) -> _Report | None:
     """According to S, C. / C, according to S."""
     speaker_start = index + 2
     speaker_end = speaker_start
     while speaker_end < len(tokens) and tokens[speaker_end].text not in {",", ";", "—", "–", "(", ")"} and (
-        tokens[speaker_end].text not in _SENTENCE_END or is_abbreviation_dot(tokens, speaker_end)
+        tokens[speaker_end].text not in _SENTENCE_END or is_abbreviation_dot(tokens, speaker_end, vocab.short_titles)
     ):
         speaker_end += 1
     if speaker_end == speaker_start or speaker_end - speaker_start > 16:
@@ -289,7 +294,7 @@ def _according_to(tokens: list[Token], index: int) -> _Report | None:
     if index == 0 or (index == 1 and tokens[0].lower in {"but", "and", "yet"}):
         if speaker_end >= len(tokens) or tokens[speaker_end].text != ",":
             return None
-        content_end = _content_end(tokens, speaker_end + 1)
+        content_end = _content_end(tokens, speaker_end + 1, vocab)
         if content_end - speaker_end < 4:
             return None
         return _Report([_span(tokens, speaker_end + 1, content_end)], cue, speaker, 0.75, "according-to")
@@ -301,15 +306,15 @@ def _according_to(tokens: list[Token], index: int) -> _Report | None:
     return _Report([_span(tokens, content_start, index - 1)], cue, speaker, 0.75, "according-to")
 
 
-def _participial(tokens: list[Token], cue_index: int) -> _Report | None:
+def _participial(tokens: list[Token], cue_index: int, vocab: _Vocabulary) -> _Report | None:
     """…, saying C: the speaker is the subject of the clause before the participle."""
     content_start = cue_index + 1
     if content_start < len(tokens) and tokens[content_start].lower == "that":
         content_start += 1
-    content_end = _content_end(tokens, content_start)
+    content_end = _content_end(tokens, content_start, vocab)
     if content_end - content_start < 3:
         return None
-    speaker = _subject_of_clause_before(tokens, cue_index - 1)
+    speaker = _subject_of_clause_before(tokens, cue_index - 1, vocab)
     if speaker is None:
         return None
     return _Report([_span(tokens, content_start, content_end)], _cue_span(tokens, cue_index), speaker, 0.65,
@@ -319,24 +324,24 @@ def _participial(tokens: list[Token], cue_index: int) -> _Report | None:
 # --- Pieces of a reporting clause ------------------------------------------------
 
 
-def _is_passive(tokens: list[Token], index: int) -> bool:
+def _is_passive(tokens: list[Token], index: int, vocab: _Vocabulary) -> bool:
     """"have barely been mentioned", "will be heard": the subject is not the speaker
     (the agentless "it was said that" is read elsewhere)."""
     position = index - 1
     while position >= 0 and tokens[position].lower.endswith("ly") and tokens[position].text[0].islower():
         position -= 1
-    if position < 0 or tokens[position].lower not in _BE_FORMS:
+    if position < 0 or tokens[position].lower not in vocab.be_forms:
         return False
-    return not _agentless(tokens, index)
+    return not _agentless(tokens, index, vocab)
 
 
-def _content_start_after(tokens: list[Token], cue_index: int, bare: bool) -> int | None:
+def _content_start_after(tokens: list[Token], cue_index: int, bare: bool, vocab: _Vocabulary) -> int | None:
     """Where the reported clause begins after the cue, past its object and adjuncts."""
     position = cue_index + 1
     # "told reporters", "told CNN", "told him": the addressee.
     if tokens[cue_index].lower in {"told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned"}:
-        position = _skip_addressee(tokens, position)
-    position = _skip_adjuncts(tokens, position)
+        position = _skip_addressee(tokens, position, vocab)
+    position = _skip_adjuncts(tokens, position, vocab)
     if position >= len(tokens):
         return None
     word = tokens[position]
@@ -346,47 +351,48 @@ def _content_start_after(tokens: list[Token], cue_index: int, bare: bool) -> int
         return position + 1 if position + 1 < len(tokens) else None
     if not bare or position != cue_index + 1 and word.text == ",":
         return None
-    return position if _opens_clause(tokens, position) else None
+    return position if _opens_clause(tokens, position, vocab) else None
 
 
-def _opens_clause(tokens: list[Token], start: int) -> bool:
+def _opens_clause(tokens: list[Token], start: int, vocab: _Vocabulary) -> bool:
     """Whether a clause with no "that" begins at ``start``: a subject, then a finite verb soon after
     ("said prices would rise", "said Stein complied"); not a noun phrase ("mentioned Machado since …"),
     an infinitive ("pledged to reach") or a subordinate clause ("said when she resigned")."""
     first = tokens[start]
-    if first.lower in _NOT_CLAUSE_STARTS or not (first.text[0].isalnum() or first.text in "“\"‘'«"):
+    if first.lower in vocab.not_clause_starts or not (first.text[0].isalnum() or first.text in "“\"‘'«"):
         return False
     # The verb may come first: in "which it said targeted …" the subject is the relative pronoun.
     window = tokens[start : start + _MAX_SUBJECT_TOKENS + 1]
-    return any(_finite_verb(token) for token in window)
+    return any(_finite_verb(token, vocab) for token in window)
 
 
-def _finite_verb(token: Token) -> bool:
+def _finite_verb(token: Token, vocab: _Vocabulary) -> bool:
     word = token.lower
-    return (word in _FINITE_VERBS or word.endswith(("n't", "n’t"))
+    return (word in vocab.finite_verbs or word.endswith(("n't", "n’t"))
             or (word.endswith("ed") and token.text[0].islower() and len(word) > 4))
 
 
-def _skip_addressee(tokens: list[Token], position: int) -> int:
+def _skip_addressee(tokens: list[Token], position: int, vocab: _Vocabulary) -> int:
     end = position
     while end < len(tokens) and end - position < 5 and tokens[end].text[0].isalnum() and tokens[end].lower != "that":
-        if end > position and (tokens[end].lower in _ADJUNCT_STARTS or tokens[end].text[0].islower()
-                               and tokens[end - 1].text[0].islower() and tokens[end - 1].lower not in _DETERMINERS):
+        if end > position and (tokens[end].lower in vocab.adjunct_starts or tokens[end].text[0].islower()
+                               and tokens[end - 1].text[0].islower()
+                               and tokens[end - 1].lower not in vocab.determiners):
             break
         end += 1
-        if tokens[end - 1].lower in _ADDRESSEES:
+        if tokens[end - 1].lower in vocab.addressees:
             break
     return end
 
 
-def _skip_adjuncts(tokens: list[Token], position: int) -> int:
+def _skip_adjuncts(tokens: list[Token], position: int, vocab: _Vocabulary) -> int:
     """Skip "on Friday", "in a statement", "last week" between the cue and its content."""
-    while position < len(tokens) and tokens[position].lower in _ADJUNCT_STARTS:
+    while position < len(tokens) and tokens[position].lower in vocab.adjunct_starts:
         end = position + 1
         while end < len(tokens) and end - position <= _MAX_ADJUNCT_TOKENS and tokens[end].text[0].isalnum() and (
             tokens[end].lower != "that"
         ):
-            if tokens[end].lower in _SUBJECT_PRONOUNS and end > position + 1:
+            if tokens[end].lower in vocab.subject_pronouns and end > position + 1:
                 break
             end += 1
         if end < len(tokens) and tokens[end].lower == "that":
@@ -397,7 +403,7 @@ def _skip_adjuncts(tokens: list[Token], position: int) -> int:
     return position
 
 
-def _content_end(tokens: list[Token], start: int) -> int:
+def _content_end(tokens: list[Token], start: int, vocab: _Vocabulary) -> int:
     """The reported clause runs to the end of the sentence, but stops before what is not part of it:
     "…, according to S", "…, saying …" (a report of its own), "… but has demanded …" (the speaker's
     next verb, not the content)."""
@@ -406,14 +412,15 @@ def _content_end(tokens: list[Token], start: int) -> int:
     end = min(len(tokens), start + _MAX_CONTENT_TOKENS)
     for index in range(start + 1, end):
         word = tokens[index]
-        if word.text in _SENTENCE_END and not is_abbreviation_dot(tokens, index) and index >= len(tokens) - 3:
+        if (word.text in _SENTENCE_END and not is_abbreviation_dot(tokens, index, vocab.short_titles)
+                and index >= len(tokens) - 3):
             end = index
             break
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-        if word.text == "," and (following == "according" or following in _PARTICIPLE_CUES):
+        if word.text == "," and (following == "according" or following in vocab.participle_cues):
             end = index
             break
-        if word.lower in {"but", "and"} and following in _SPEAKER_VERB_AUXILIARIES:
+        if word.lower in {"but", "and"} and following in vocab.speaker_verb_auxiliaries:
             end = index
             break
     while end > start and tokens[end - 1].text in {",", ";", ":", "—", "–", "-"}:
@@ -421,32 +428,32 @@ def _content_end(tokens: list[Token], start: int) -> int:
     return end
 
 
-def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> Span | None:
+def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> Span | None:
     """The subject noun phrase that ends just before the cue (past "has", "also", "later")."""
-    end = _speaker_end_before_cue(tokens, cue_index, lexicon)
+    end = _speaker_end_before_cue(tokens, cue_index, lexicon, vocab)
     if end > 0 and tokens[end - 1].text == ",":
         # "Cable, who replaced Farron as leader in July, said": the subject stands before the aside.
         aside_start = _comma_before(tokens, end - 1)
         if aside_start is None:
             return None
         end = aside_start
-    start = _np_start(tokens, end)
-    return _checked_speaker(tokens, start, end)
+    start = _np_start(tokens, end, vocab)
+    return _checked_speaker(tokens, start, end, vocab)
 
 
-def _speaker_end_before_cue(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> int:
+def _speaker_end_before_cue(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> int:
     end = cue_index
-    while end > 0 and (tokens[end - 1].lower in _AUXILIARIES or is_adverb(tokens[end - 1], lexicon)):
+    while end > 0 and (tokens[end - 1].lower in vocab.auxiliaries or is_adverb(tokens[end - 1], lexicon)):
         end -= 1
     return end
 
 
-def _np_start(tokens: list[Token], end: int) -> int:
+def _np_start(tokens: list[Token], end: int, vocab: _Vocabulary) -> int:
     """Walk left over the words of a noun phrase that ends at ``end``."""
     start = end
     while start > 0 and end - start < _MAX_SPEAKER_TOKENS:
         word = tokens[start - 1]
-        if start == end and word.lower in _SUBJECT_PRONOUNS:
+        if start == end and word.lower in vocab.subject_pronouns:
             return start - 1
         if word.text == ")":
             # "Rep. Gregory Meeks (D-N.Y.)": step over the bracket to the name before it.
@@ -458,30 +465,30 @@ def _np_start(tokens: list[Token], end: int) -> int:
         if word.lower == "and" and start >= 2 and tokens[start - 2].text[0].isupper() and start < end:
             start -= 1  # "Obama and Clinton said", "Experts on North Korea and nuclear policy said"
             continue
-        if word.lower in _CLAUSE_OPENERS or word.lower in _SUBJECT_PRONOUNS:
+        if word.lower in vocab.clause_openers or word.lower in vocab.subject_pronouns:
             break
         if not (word.text[0].isalnum() or word.text in {"'s", "’s", "-", "&", "."}):
             break
-        if word.text == "." and not is_abbreviation_dot(tokens, start - 1):
+        if word.text == "." and not is_abbreviation_dot(tokens, start - 1, vocab.short_titles):
             break
-        if word.lower in _DETERMINERS and not (start >= 2 and tokens[start - 2].lower in _NP_PREPOSITIONS):
+        if word.lower in vocab.determiners and not (start >= 2 and tokens[start - 2].lower in vocab.np_prepositions):
             return start - 1
-        if word.lower in _AUXILIARIES and word.lower not in {"first"}:
+        if word.lower in vocab.auxiliaries and word.lower not in {"first"}:
             break
         start -= 1
     return start
 
 
-def _checked_speaker(tokens: list[Token], start: int, end: int) -> Span | None:
+def _checked_speaker(tokens: list[Token], start: int, end: int, vocab: _Vocabulary) -> Span | None:
     if end <= start or end - start > _MAX_SPEAKER_TOKENS:
         return None
     words = tokens[start:end]
     first = words[0]
-    if len(words) == 1 and first.lower in _SUBJECT_PRONOUNS:
+    if len(words) == 1 and first.lower in vocab.subject_pronouns:
         return _span(tokens, start, end)
-    if first.lower in _NP_PREPOSITIONS or first.lower in _AUXILIARIES:
+    if first.lower in vocab.np_prepositions or first.lower in vocab.auxiliaries:
         return None
-    if not any(w.text[0].isupper() for w in words) and first.lower not in _DETERMINERS and not _plural_noun(words):
+    if not any(w.text[0].isupper() for w in words) and first.lower not in vocab.determiners and not _plural_noun(words):
         return None
     return _span(tokens, start, end)
 
@@ -492,51 +499,51 @@ def _plural_noun(words: list[Token]) -> bool:
     return len(words) <= 3 and (last.endswith("s") or last in {"police", "staff", "people"})
 
 
-def _agentless(tokens: list[Token], cue_index: int) -> bool:
+def _agentless(tokens: list[Token], cue_index: int, vocab: _Vocabulary) -> bool:
     """it was claimed / it is understood / it has been reported (that …)."""
     before = [t.lower for t in tokens[max(0, cue_index - 3) : cue_index]]
-    return bool(before) and before[0] in _PASSIVE_SUBJECTS and before[-1] in {"was", "is", "been", "be"}
+    return bool(before) and before[0] in vocab.passive_subjects and before[-1] in {"was", "is", "been", "be"}
 
 
-def _comma_before_speaker(tokens: list[Token], cue_index: int, lexicon: Lexicon) -> int | None:
-    end = _speaker_end_before_cue(tokens, cue_index, lexicon)
-    start = _np_start(tokens, end)
+def _comma_before_speaker(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> int | None:
+    end = _speaker_end_before_cue(tokens, cue_index, lexicon, vocab)
+    start = _np_start(tokens, end, vocab)
     if start == 0 or tokens[start - 1].text != ",":
         return None
     return start - 1
 
 
-def _inverted_speaker_end(tokens: list[Token], start: int) -> int | None:
+def _inverted_speaker_end(tokens: list[Token], start: int, vocab: _Vocabulary) -> int | None:
     end = start
     while end < len(tokens) and end - start < _MAX_SPEAKER_TOKENS:
         word = tokens[end]
-        if word.text == "." and is_abbreviation_dot(tokens, end):
+        if word.text == "." and is_abbreviation_dot(tokens, end, vocab.short_titles):
             end += 1
             continue
         if not (word.text[0].isalnum() or word.text in {"'s", "’s", "-"}) or (
-            end > start and word.lower in _ADJUNCT_STARTS | {"who", "which", "and"}
+            end > start and word.lower in vocab.inverted_speaker_stops
         ):
             break
-        if word.lower in _AUXILIARIES or word.lower in _CLAUSE_OPENERS:
+        if word.lower in vocab.auxiliaries or word.lower in vocab.clause_openers:
             return None  # ", said the party would fight": a clause follows the cue, not a speaker
         end += 1
-    if end == start or not (tokens[start].text[0].isupper() or tokens[start].lower in _DETERMINERS):
+    if end == start or not (tokens[start].text[0].isupper() or tokens[start].lower in vocab.determiners):
         return None
     return end
 
 
-def _adjuncts_end(tokens: list[Token], position: int) -> int:
+def _adjuncts_end(tokens: list[Token], position: int, vocab: _Vocabulary) -> int:
     """Past "on Friday", "in a statement", "reporters" after a closing reporting clause."""
     end = position
-    while end < len(tokens) and tokens[end].lower in _ADJUNCT_STARTS | _ADDRESSEES:
+    while end < len(tokens) and tokens[end].lower in vocab.adjunct_starts_or_addressees:
         end += 1
         while (end < len(tokens) and end - position < _MAX_ADJUNCT_TOKENS and tokens[end].text[0].isalnum()
-               and tokens[end].lower not in _ADJUNCT_STARTS):
+               and tokens[end].lower not in vocab.adjunct_starts):
             end += 1
     return end
 
 
-def _continuation_after(tokens: list[Token], position: int) -> Span | None:
+def _continuation_after(tokens: list[Token], position: int, vocab: _Vocabulary) -> Span | None:
     """", but C2" after "C, S said": the second half of the same report."""
     if position + 2 >= len(tokens) or tokens[position].text != ",":
         return None
@@ -546,7 +553,7 @@ def _continuation_after(tokens: list[Token], position: int) -> Span | None:
         start += 1
     if tokens[start].lower == "that":
         start += 1
-    end = _content_end(tokens, start)
+    end = _content_end(tokens, start, vocab)
     return _span(tokens, start, end) if end - start >= 3 else None
 
 
@@ -562,7 +569,7 @@ def _comma_before(tokens: list[Token], index: int) -> int | None:
     return None
 
 
-def _subject_of_clause_before(tokens: list[Token], end: int) -> Span | None:
+def _subject_of_clause_before(tokens: list[Token], end: int, vocab: _Vocabulary) -> Span | None:
     """The first noun phrase of the clause that ends at ``end`` ("which Russia ruled out" → Russia)."""
     start = 0
     for position in range(end - 1, -1, -1):
@@ -577,30 +584,30 @@ def _subject_of_clause_before(tokens: list[Token], end: int) -> Span | None:
     if position >= end:
         return None
     word = tokens[position]
-    if word.lower in _SUBJECT_PRONOUNS:
+    if word.lower in vocab.subject_pronouns:
         return _span(tokens, position, position + 1)
-    stop = _np_end(tokens, position, end)
-    return _checked_speaker(tokens, position, stop) if stop > position else None
+    stop = _np_end(tokens, position, end, vocab)
+    return _checked_speaker(tokens, position, stop, vocab) if stop > position else None
 
 
-def _np_end(tokens: list[Token], start: int, limit: int) -> int:
+def _np_end(tokens: list[Token], start: int, limit: int, vocab: _Vocabulary) -> int:
     """End of the noun phrase that begins at ``start``: a run of capitalised words, or a determiner
     and up to three words before the verb ("The minister defended …" → "The minister")."""
-    if tokens[start].lower in _DETERMINERS:
+    if tokens[start].lower in vocab.determiners:
         stop = start + 1
-        while stop < limit and stop - start <= 3 and _noun_phrase_word(tokens[stop]):
+        while stop < limit and stop - start <= 3 and _noun_phrase_word(tokens[stop], vocab):
             stop += 1
         return stop
     stop = start
-    while stop < limit and (tokens[stop].text[0].isupper() or is_abbreviation_dot(tokens, stop)
+    while stop < limit and (tokens[stop].text[0].isupper() or is_abbreviation_dot(tokens, stop, vocab.short_titles)
                             or tokens[stop].text in {"'s", "’s"}):
         stop += 1
     return stop
 
 
-def _noun_phrase_word(token: Token) -> bool:
+def _noun_phrase_word(token: Token, vocab: _Vocabulary) -> bool:
     word = token.lower
-    if not token.text[0].isalnum() or word in _AUXILIARIES or word in _CLAUSE_OPENERS:
+    if not token.text[0].isalnum() or word in vocab.auxiliaries or word in vocab.clause_openers:
         return False
     # A past-tense verb ends the subject ("The minister defended the plan").
     return token.text[0].isupper() or not word.endswith("ed")
