@@ -625,7 +625,6 @@ def test_unresolvable_descriptions_are_not_merged_into_anyone(text: str, quote_w
         assert quote.speaker_mention is not None and speaker.name == quote.speaker_mention.text, describe(doc)
 
 
-_LOWER_CONFIDENCE = "an unresolved description keeps the confidence of a named speaker (0.9)"
 
 
 @pytest.mark.parametrize(
@@ -636,21 +635,18 @@ _LOWER_CONFIDENCE = "an unresolved description keeps the confidence of a named s
             "Nike chief executive John Donahoe spoke on Monday. “Demand is weak,” Donahoe said.",
             "Demand is weak",
             id="a-source",
-            marks=xfail(_LOWER_CONFIDENCE),
         ),
         pytest.param(
             "Treasury official Mark Bell met Treasury official Anna Cole. “The plan is sound,” the official said.",
             "Treasury official Mark Bell met Treasury official Anna Cole. “The plan is sound,” Cole said.",
             "The plan is sound",
             id="the-official",
-            marks=xfail(_LOWER_CONFIDENCE),
         ),
         pytest.param(
             "Mr Kinnock met Lord Sugar at the dinner. “We are ready,” she said.",
             "Mr Kinnock met Lord Sugar at the dinner. “We are ready,” he said.",
             "We are ready",
             id="unresolved-pronoun",
-            marks=xfail("an unresolved pronoun keeps the confidence of a resolved one (0.9)"),
         ),
     ],
 )
@@ -718,7 +714,6 @@ ATTRIBUTES = [
         "Keir Starmer",
         {"title": "Prime Minister", "affiliation": None},
         id="starmer-prime-minister",
-        marks=xfail("'Prime Minister' is split: title 'Minister', affiliation 'Prime'"),
     ),
     pytest.param(
         "Dmitry Peskov, the Kremlin spokesman, said the talks were over.",
@@ -732,7 +727,6 @@ ATTRIBUTES = [
         "Hikariko Ono",
         {"role": "spokesman", "affiliation": "Foreign Ministry"},
         id="two-word-affiliation",
-        marks=xfail("only the last capitalised word is kept: affiliation 'Ministry'"),
     ),
     pytest.param(
         "Hungarian Prime Minister Viktor Orban’s spokesman Zoltan Kovacs said the letter never came.",
