@@ -784,3 +784,31 @@ def test_two_first_names_with_one_surname_stay_two_people(firsts: list[str], las
     first, second = entity_named(doc, f"{a} {last}"), entity_named(doc, f"{b} {last}")
     assert first.id != second.id, describe(doc)
     assert quote_with(doc, "the case was closed").speaker == first, describe(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "full_name", "later_words"),
+    [
+        (
+            "“We will act,” Commission President Ursula von der Leyen said. Von der Leyen added that talks "
+            "would go on.",
+            "Ursula von der Leyen",
+            "talks would go on",
+        ),
+        (
+            "“It was close,” said Mark van Bommel. Van Bommel said the team was tired.",
+            "Mark van Bommel",
+            "the team was tired",
+        ),
+        (
+            "Rafael de la Cruz said the vaccine trial had ended. De la Cruz added that results were due in May.",
+            "Rafael de la Cruz",
+            "results were due in May",
+        ),
+    ],
+)
+def test_name_particles_stay_in_the_name_and_the_surname_finds_it(text: str, full_name: str, later_words: str) -> None:
+    doc = parse(text)
+    later = quote_with(doc, later_words)
+    assert later.speaker is not None and later.speaker.name == full_name, describe(doc)
+    assert [s.name for s in doc.speakers] == [full_name], describe(doc)
