@@ -847,6 +847,10 @@ NOT_SPEECH = [
     "A claim of responsibility appeared online hours after the attack.",
     "In a note to clients, the bank raised its forecast for oil prices.",
     "The statement was posted on the ministry's website at midnight.",
+    # A capitalised cue word inside a sentence is part of a name, not a verb.
+    "In Paris, the United States led talks among 195 countries that ended in an agreement.",
+    "RT America is the United States version of Russia Today, a network financed by Moscow.",
+    "The Washington Post Reports desk published the figures on its website on Sunday.",
 ]
 
 

@@ -236,6 +236,8 @@ def is_verb_at(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     token = tokens[index]
     if lexicon.cue_lemma(token.lower) is None:
         return False
+    if index > 0 and token.text[0].isupper() and tokens[index - 1].text[0].isalnum():
+        return False  # a capital inside a sentence makes a name: "the United States", "Post"
     # Fetched only here, past the test above that most tokens fail.
     words = frame_words(lexicon)
     before = tokens[index - 1].lower if index else ""
