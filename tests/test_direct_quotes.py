@@ -831,3 +831,20 @@ def test_direct_quotes_record_their_paragraph() -> None:
     for quote in direct:
         paragraph = doc.paragraphs[quote.paragraph]
         assert paragraph.contains(quote.span)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("The New York Times reports:\n\n“Fewer small donors gave this year than in any recent race.”",
+         "The New York Times", "reports"),
+        ("In a statement on Friday, the club said:\n“Our manager leaves with our thanks and best wishes.”",
+         "the club", "said"),
+        ("Professor Amara Diallo wrote:\r\n\r\n\"The data show the glacier lost a fifth of its mass.\"",
+         "Professor Amara Diallo", "wrote"),
+    ],
+)
+def test_a_cue_line_ending_in_a_colon_frames_the_quote_in_the_next_paragraph(text: str, speaker: str, cue: str) -> None:
+    (quote,) = direct_quotes(text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == speaker
+    assert quote.cue is not None and quote.cue.slice(text) == cue

@@ -99,7 +99,21 @@ def frame_of(analysis: Analysis, candidate: Candidate, previous: Pair | None, fo
     if before is not None and before.colon:
         return before  # "Brandt said: “…”" — whatever follows belongs to the next sentence
     after = _frame_after(tokens_in(analysis.text, candidate.outer.end, after_end), lexicon)
+    if after is None and before is None and candidate.outer.start == paragraph.start:
+        return _frame_in_paragraph_before(analysis, candidate.paragraph, lexicon)
     return after if after is not None else before
+
+
+def _frame_in_paragraph_before(analysis: Analysis, index: int, lexicon: Lexicon) -> Frame | None:
+    """"The New York Times reports:" on a line of its own, the quote in the next paragraph."""
+    if index == 0:
+        return None
+    previous = analysis.paragraphs[index - 1]
+    if analysis.text[previous.end - 1] != ":":
+        return None
+    start = max(previous.start, analysis.sentences[analysis.sentence_at(previous.end - 1)].start)
+    frame = _frame_before(tokens_in(analysis.text, start, previous.end), lexicon)
+    return frame if frame is not None and frame.colon else None
 
 
 def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
