@@ -22,6 +22,13 @@ paragraphs of background between them and a mix of line endings.
 ...         assert quote.found_in(document) is not None
 >>> test_every_quote_is_found()
 
+The vocabulary the documents are made of (:data:`NAMES`, :data:`CUES`,
+:data:`SUBJECTS`, :data:`PREDICATES`, :data:`OBJECTS`, :data:`BACKGROUND`,
+:data:`PARAGRAPH_BREAKS`) is public so that your own generators can extend it,
+and :func:`awkward_texts` mixes :data:`AWKWARD_CHARACTERS` (control characters,
+odd spaces, combining marks, emoji, right-to-left text, every quote mark) with
+arbitrary text, for properties that must hold on any input.
+
 This module needs hypothesis (``pip install quotetrack[test]``); importing
 :mod:`quotetrack` itself never imports it.
 """
@@ -39,11 +46,19 @@ except ImportError as error:  # pragma: no cover - depends on what is installed
 from .model import Document, Quote, QuoteKind, Span
 
 __all__ = [
+    "AWKWARD_CHARACTERS",
+    "BACKGROUND",
+    "CUES",
     "NAMES",
+    "OBJECTS",
+    "PARAGRAPH_BREAKS",
+    "PREDICATES",
     "STYLES",
+    "SUBJECTS",
     "PlantedDocument",
     "PlantedQuote",
     "QuoteStyle",
+    "awkward_texts",
     "news_documents",
     "quote_styles",
 ]
@@ -118,9 +133,10 @@ NAMES: tuple[str, ...] = (
     "Peskov",
     "Okafor",
 )
-_CUES = ("said", "added", "warned", "insisted", "explained", "argued")
+# The vocabulary the documents are written with; extend it for your own generators.
+CUES: tuple[str, ...] = ("said", "added", "warned", "insisted", "explained", "argued")
 # Subjects with whether they are plural, and verb phrases in their singular and plural forms.
-_SUBJECTS = (
+SUBJECTS: tuple[tuple[str, bool], ...] = (
     ("we", True),
     ("the government", False),
     ("our team", False),
@@ -132,7 +148,7 @@ _SUBJECTS = (
     ("this museum", False),
     ("the central bank", False),
 )
-_PREDICATES = (
+PREDICATES: tuple[tuple[str, str], ...] = (
     ("will not accept", "will not accept"),
     ("expects", "expect"),
     ("has rejected", "have rejected"),
@@ -143,7 +159,7 @@ _PREDICATES = (
     ("is looking at", "are looking at"),
     ("will announce", "will announce"),
 )
-_OBJECTS = (
+OBJECTS: tuple[str, ...] = (
     "a new deal",
     "the proposal",
     "higher prices",
@@ -156,7 +172,8 @@ _OBJECTS = (
     "an exhibition in Zu\u0308rich",
     "the prize 🎉",
 )
-_BACKGROUND = (
+# Paragraphs without quotes.
+BACKGROUND: tuple[str, ...] = (
     "Shares in the company rose 3% on Monday.",
     "The talks resumed in Geneva on Tuesday.",
     "The club{a}s fans have waited twenty years for a trophy.",
@@ -165,8 +182,104 @@ _BACKGROUND = (
     "Temperatures reached 41C in the capital.",
     "The exhibition opens to the public in May.",
 )
-_PARAGRAPH_BREAKS = ("\n\n", "\n", "\r\n\r\n", "\r\n")
+PARAGRAPH_BREAKS: tuple[str, ...] = ("\n\n", "\n", "\r\n\r\n", "\r\n")
 _DIRECT_SHAPES = ("quote-name-cue", "quote-cue-name", "name-cue-colon")
+
+
+# Characters that stress offsets and quote pairing: line and paragraph separators, NUL and
+# control characters, odd spaces, zero-width and direction marks, combining marks, emoji
+# sequences, right-to-left and CJK scripts, case-changing letters, every kind of quote mark,
+# and the words a reporting rule looks for.
+AWKWARD_CHARACTERS: tuple[str, ...] = (
+    "\x00",
+    "\t",
+    "\r",
+    "\n",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\u3000",
+    "\ufeff",
+    "\u200b",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202e",
+    "\u0301",
+    "\u0308",
+    "\u20dd",
+    "e\u0301",
+    "👍🏽",
+    "👩‍👩‍👧",
+    "🇺🇦",
+    "😀",
+    "ש",
+    "שלום",
+    "عربي",
+    "\u0627\u0644\u0633\u0644\u0627\u0645",
+    "日本語",
+    "İ",
+    "ß",
+    "ﬁ",
+    '"',
+    "“",
+    "”",
+    "„",
+    "‟",
+    "'",
+    "‘",
+    "’",
+    "‚",
+    "‛",
+    "«",
+    "»",
+    "‹",
+    "›",
+    "''",
+    "``",
+    "「",
+    "」",
+    " ",
+    "  ",
+    ".",
+    ",",
+    ":",
+    "—",
+    "Mr.",
+    "U.S.",
+    "said",
+    " said ",
+    "Peskov",
+    "Maria Lopez",
+    "he",
+    "A",
+    "AB",
+)
+
+
+def awkward_texts(max_pieces: int = 60) -> st.SearchStrategy[str]:
+    """Texts of up to ``max_pieces`` pieces, each one of :data:`AWKWARD_CHARACTERS` or any short text.
+
+    >>> from hypothesis import given, settings
+    >>> from quotetrack import extract
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(awkward_texts())
+    ... def test_quotes_slice_the_text(text):
+    ...     assert all(text[q.span.start : q.span.end] == q.text for q in extract(text).quotes)
+    >>> test_quotes_slice_the_text()
+    """
+    if max_pieces < 0:
+        raise ValueError(f"awkward_texts(max_pieces=...) needs a count of 0 or more, got {max_pieces}")
+    return st.lists(st.one_of(st.sampled_from(AWKWARD_CHARACTERS), st.text(max_size=6)), max_size=max_pieces).map(
+        "".join
+    )
 
 
 def quote_styles(styles: Sequence[QuoteStyle] = STYLES) -> st.SearchStrategy[QuoteStyle]:
@@ -193,9 +306,9 @@ def _fill(template: str, style: QuoteStyle) -> str:
 
 @st.composite
 def _clause(draw: st.DrawFn, style: QuoteStyle) -> str:
-    subject, plural = draw(st.sampled_from(_SUBJECTS))
-    predicate = draw(st.sampled_from(_PREDICATES))[plural]
-    return _fill(f"{subject} {predicate} {draw(st.sampled_from(_OBJECTS))}", style)
+    subject, plural = draw(st.sampled_from(SUBJECTS))
+    predicate = draw(st.sampled_from(PREDICATES))[plural]
+    return _fill(f"{subject} {predicate} {draw(st.sampled_from(OBJECTS))}", style)
 
 
 def _capitalised(clause: str) -> str:
@@ -210,7 +323,7 @@ def _write_quote_sentence(draw: st.DrawFn, writer: _Writer, style: QuoteStyle, k
     ]
     shape = draw(st.sampled_from(shapes))
     name = _fill(draw(st.sampled_from(NAMES)), style)
-    cue = draw(st.sampled_from(_CUES))
+    cue = draw(st.sampled_from(CUES))
     clause = draw(_clause(style))
     o, c = style.open, style.close
     if shape == "quote-name-cue":
@@ -271,15 +384,15 @@ def _news_documents(
     style = draw(quote_styles(styles))
     quote_count = draw(st.integers(min_quotes, max_quotes))
     plan = draw(st.permutations([True] * quote_count + [False] * draw(st.integers(0, 3)))) or [False]
-    paragraph_break = draw(st.sampled_from(_PARAGRAPH_BREAKS))
+    paragraph_break = draw(st.sampled_from(PARAGRAPH_BREAKS))
     writer = _Writer()
     for number, has_quote in enumerate(plan):
         if number:
             writer.add(paragraph_break)
         if has_quote:
             if draw(st.booleans()):
-                writer.add(_fill(draw(st.sampled_from(_BACKGROUND)), style) + " ")
+                writer.add(_fill(draw(st.sampled_from(BACKGROUND)), style) + " ")
             _write_quote_sentence(draw, writer, style, kinds)
         else:
-            writer.add(_fill(draw(st.sampled_from(_BACKGROUND)), style))
+            writer.add(_fill(draw(st.sampled_from(BACKGROUND)), style))
     return PlantedDocument(writer.text, tuple(writer.quotes), style)

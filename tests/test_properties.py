@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quotetrack
-from quotetrack import Document, Parser, Quote, QuoteKind
+from quotetrack import Document, Parser, Quote, QuoteKind, testing
+from quotetrack.testing import QuoteStyle, awkward_texts
 
 # --- helpers -----------------------------------------------------------------------------------
 
@@ -45,86 +46,7 @@ def assert_offsets_slice(doc: Document, text: str) -> None:
 
 # --- arbitrary unicode -----------------------------------------------------------------------------
 
-# Characters that stress offsets and quote pairing; mixed with anything st.characters() draws.
-_AWKWARD_CHARACTERS = [
-    "\x00",
-    "\t",
-    "\r",
-    "\n",
-    "\r\n",
-    "\x0b",
-    "\x0c",
-    "\x1c",
-    "\x85",
-    "\u2028",
-    "\u2029",
-    "\u00a0",
-    "\u2009",
-    "\u202f",
-    "\u3000",
-    "\ufeff",
-    "\u200b",
-    "\u200d",
-    "\u200e",
-    "\u200f",
-    "\u202e",
-    "\u0301",
-    "\u0308",
-    "\u20dd",
-    "e\u0301",
-    "👍🏽",
-    "👩‍👩‍👧",
-    "🇺🇦",
-    "😀",
-    "ש",
-    "שלום",
-    "عربي",
-    "\u0627\u0644\u0633\u0644\u0627\u0645",
-    "日本語",
-    "İ",
-    "ß",
-    "ﬁ",
-    '"',
-    "“",
-    "”",
-    "„",
-    "‟",
-    "'",
-    "‘",
-    "’",
-    "‚",
-    "‛",
-    "«",
-    "»",
-    "‹",
-    "›",
-    "''",
-    "``",
-    "「",
-    "」",
-    " ",
-    "  ",
-    ".",
-    ",",
-    ":",
-    "—",
-    "Mr.",
-    "U.S.",
-    "said",
-    " said ",
-    "Peskov",
-    "Maria Lopez",
-    "he",
-    "A",
-    "AB",
-]
-
-_awkward_text = st.lists(
-    st.one_of(st.sampled_from(_AWKWARD_CHARACTERS), st.text(max_size=6)),
-    max_size=60,
-).map("".join)
-
-any_text = st.one_of(st.text(), _awkward_text)
+any_text = st.one_of(st.text(), awkward_texts())
 
 _SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -154,95 +76,24 @@ def test_json_round_trip_on_arbitrary_unicode(text: str) -> None:
 # --- generated news-like text -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Style:
-    """One way of marking quotes; a generated article uses one style throughout."""
-
-    name: str
-    open: str
-    close: str
-    apostrophe: str  # the apostrophe a text in this style would use
-
-
-STYLES = [
-    Style("curly double", "“", "”", "’"),
-    Style("straight double", '"', '"', "'"),
-    Style("curly single", "‘", "’", "’"),
-    Style("straight single", "'", "'", "'"),
-    Style("guillemets", "«", "»", "’"),
-    Style("german", "„", "“", "’"),
-    Style("polish", "„", "”", "’"),
-    Style("double apostrophe", "''", "''", "'"),
-]
-
-NAMES = [
-    "Maria Lopez",
-    "Dmitry Peskov",
-    "Tom Hughes",
-    "Angela Brandt",
-    "Kenji Sato",
-    "Priya Natarajan",
-    "Lars Eriksen",
-    "Obi Okafor",
-    "Sarah O{a}Neill",
-    "Ana Ruiz",
-    "Peskov",
-    "Okafor",
-]
-CUES = ["said", "added", "warned", "insisted", "explained", "argued", "says"]
-SUBJECTS = [
-    "we",
-    "the government",
-    "our team",
-    "the company",
-    "the board",
-    "investors",
-    "the players",
-    "the scientists",
-    "this museum",
-    "the central bank",
-    "my party",
-    "the league",
-]
-PREDICATES = [
-    "will not accept",
-    "expects",
-    "has rejected",
-    "is ready for",
-    "wants",
-    "cannot afford",
-    "won{a}t support",
-    "doesn{a}t need",
-    "is looking at",
-    "has always backed",
-    "will announce",
-]
+# The public generator's vocabulary (quotetrack.testing) plus harder cases it leaves out: quotes
+# marked by doubled apostrophes, "says", subjects and predicates without number agreement,
+# possessive and leading apostrophes, and more combining marks.
+STYLES = [*testing.STYLES, QuoteStyle("double apostrophe", "''", "''", "'")]
+NAMES = list(testing.NAMES)
+CUES = [*testing.CUES, "says"]
+SUBJECTS = [subject for subject, _ in testing.SUBJECTS] + ["my party", "the league"]
+PREDICATES = [singular for singular, _ in testing.PREDICATES] + ["doesn{a}t need", "has always backed"]
 OBJECTS = [
-    "a new deal",
-    "the proposal",
-    "higher prices",
-    "a long season",
-    "the results of the trial",
-    "a fresh election",
-    "the cuts",
-    "more money for research",
-    "the club{a}s new stadium",
-    "an exhibition in Zu\u0308rich",
+    *testing.OBJECTS,
     "a cafe\u0301 in every station",
-    "the prize 🎉",
     "an agreement",
     "the players{a} demands",
     "the music of the {a}90s",
 ]
 QUESTION_STARTS = ["Why should", "How can", "When will", "Who thinks"]
 FILLERS = [
-    "Shares in the company rose 3% on Monday.",
-    "The talks resumed in Geneva on Tuesday.",
-    "The club{a}s fans have waited twenty years for a trophy.",
-    "The study was published in a leading journal.",
-    "Parliament will vote on the bill next week.",
-    "Temperatures reached 41C in the capital.",
-    "The exhibition opens to the public in May.",
+    *testing.BACKGROUND,
     "Putin{a}s aides don{a}t expect a deal, and O{a}Brien{a}s team agrees.",
     "Rock {a}n{a} roll never left the students{a} union bar.",
 ]
@@ -254,7 +105,7 @@ NOT_SPEECH_FILLERS = [
     "The two firms signed a {o}historic{c} deal.",
     "Dwayne {o}The Rock{c} Johnson will host the show.",
 ]
-SEPARATORS = ["\n", "\n\n", "\r\n", "\r\n\r\n"]
+SEPARATORS = list(testing.PARAGRAPH_BREAKS)
 
 
 @dataclass(frozen=True)
@@ -271,7 +122,7 @@ class PlantedQuote:
 @dataclass(frozen=True)
 class Article:
     text: str
-    style: Style
+    style: QuoteStyle
     quotes: tuple[PlantedQuote, ...]
 
     def content(self, quote: PlantedQuote) -> str:
@@ -303,19 +154,19 @@ def _paragraph(pieces: list[str]) -> tuple[str, list[PlantedQuote]]:
     return text, quotes
 
 
-def _fill(template: str, style: Style) -> str:
+def _fill(template: str, style: QuoteStyle) -> str:
     return template.replace("{a}", style.apostrophe).replace("{o}", style.open).replace("{c}", style.close)
 
 
 @st.composite
-def _content(draw: st.DrawFn, style: Style) -> str:
+def _content(draw: st.DrawFn, style: QuoteStyle) -> str:
     words = [draw(st.sampled_from(SUBJECTS)), draw(st.sampled_from(PREDICATES)), draw(st.sampled_from(OBJECTS))]
     clause = _fill(" ".join(words), style)
     return clause[0].upper() + clause[1:]
 
 
 @st.composite
-def _quote_paragraph(draw: st.DrawFn, style: Style) -> tuple[str, list[PlantedQuote]]:
+def _quote_paragraph(draw: st.DrawFn, style: QuoteStyle) -> tuple[str, list[PlantedQuote]]:
     raw_name = draw(st.sampled_from(NAMES))
     name = _fill(raw_name, style)
     cue = draw(st.sampled_from(CUES))
@@ -364,7 +215,7 @@ def _quote_paragraph(draw: st.DrawFn, style: Style) -> tuple[str, list[PlantedQu
 
 
 @st.composite
-def _filler_paragraph(draw: st.DrawFn, style: Style) -> tuple[str, list[PlantedQuote]]:
+def _filler_paragraph(draw: st.DrawFn, style: QuoteStyle) -> tuple[str, list[PlantedQuote]]:
     return _fill(draw(st.sampled_from(FILLERS + NOT_SPEECH_FILLERS)), style), []
 
 
