@@ -49,10 +49,10 @@ PROBE_SENTENCE = "“Prices will fall,” the minister said."
 # Measure the checkout this script lives in, installed or not (the import-time
 # subprocesses run in REPO_ROOT and so import the same code).
 sys.path.insert(0, str(REPO_ROOT))
-import quotetrack
-from quotetrack import Config, Parser, stage6_results
-from quotetrack.model import Analysis
-from quotetrack.parser import Context, Stage
+import quotetrack  # noqa: E402 - after the path above, on purpose
+from quotetrack import Config, Parser, stage6_results  # noqa: E402
+from quotetrack.model import Analysis  # noqa: E402
+from quotetrack.parser import Context, Stage  # noqa: E402
 
 # --- corpus -------------------------------------------------------------------
 
