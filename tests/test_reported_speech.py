@@ -1024,3 +1024,20 @@ def test_generated_that_clause_is_an_indirect_quote(lead: str, name: str, cue: t
     assert_mention(doc, quote, name)
     assert_cue(doc, quote, verb)
     assert quote.span.start >= len(lead), describe(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Wells Fargo just this month announced it would scrap its sales targets.",
+         "it would scrap its sales targets", "Wells Fargo"),
+        ("The health minister on Friday said the vaccine rollout would start in May.",
+         "the vaccine rollout would start in May", "The health minister"),
+        ("Coach Ana Ruiz last week insisted that the team was not tired.",
+         "the team was not tired", "Coach Ana Ruiz"),
+    ],
+)
+def test_a_time_phrase_between_speaker_and_cue_is_not_the_speaker(text: str, clause: str, speaker: str) -> None:
+    quote = find_quote(quotetrack.extract(text), clause)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == speaker

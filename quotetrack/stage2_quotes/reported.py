@@ -68,6 +68,8 @@ class _Vocabulary:
     # Words that end the speaker of ", said S": an adjunct, or a relative clause or a second subject.
     inverted_speaker_stops: frozenset[str]
     adjunct_starts_or_addressees: frozenset[str]
+    temporal_words: frozenset[str]
+    temporal_openers: frozenset[str]
 
 
 def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
@@ -90,6 +92,8 @@ def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
         short_titles=words("short_titles"),
         inverted_speaker_stops=words("adjunct_starts") | {"who", "which", "and"},
         adjunct_starts_or_addressees=words("adjunct_starts") | words("addressees"),
+        temporal_words=words("temporal_words"),
+        temporal_openers=words("temporal_openers"),
     )
 
 
@@ -443,8 +447,14 @@ def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab
 
 def _speaker_end_before_cue(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> int:
     end = cue_index
-    while end > 0 and (tokens[end - 1].lower in vocab.auxiliaries or is_adverb(tokens[end - 1], lexicon)):
-        end -= 1
+    while end > 0:
+        word = tokens[end - 1].lower
+        if word in vocab.auxiliaries or is_adverb(tokens[end - 1], lexicon):
+            end -= 1
+        elif word in vocab.temporal_words and end >= 2 and tokens[end - 2].lower in vocab.temporal_openers:
+            end -= 2  # "this month", "on Friday"
+        else:
+            break
     return end
 
 
