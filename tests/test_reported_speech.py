@@ -1041,3 +1041,26 @@ def test_a_time_phrase_between_speaker_and_cue_is_not_the_speaker(text: str, cla
     quote = find_quote(quotetrack.extract(text), clause)
     assert quote.kind is QuoteKind.INDIRECT
     assert quote.speaker_mention is not None and quote.speaker_mention.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker", "cue"),
+    [
+        ("The opposition accused the government of hiding the figures.",
+         "the government of hiding the figures", "The opposition", "accused"),
+        ("The head coach urged his players to stay calm before the final.",
+         "his players to stay calm before the final", "The head coach", "urged"),
+        ("Dr Lena Berg blamed the cold winter for the rise in flu cases.",
+         "the cold winter for the rise in flu cases", "Dr Lena Berg", "blamed"),
+    ],
+)
+def test_a_speech_act_reports_through_its_object(text: str, clause: str, speaker: str, cue: str) -> None:
+    doc = quotetrack.extract(text)
+    quote = find_quote(doc, clause)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == speaker
+    assert quote.cue is not None and quote.cue.slice(text) == cue
+
+
+def test_a_speech_act_with_a_lower_case_object_and_no_link_is_not_a_report() -> None:
+    assert quotetrack.extract("Fans attacked the referee after the match.").quotes == ()

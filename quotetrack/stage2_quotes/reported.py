@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..lexicon import CueCategory, Lexicon
+from ..lexicon import CueCategory, CueVerb, Lexicon
 from ..model import Analysis, Candidate, QuoteKind, Span
 from .frames import Token, is_abbreviation_dot, is_adverb, is_verb_at, tokens_in
 
@@ -38,6 +38,8 @@ __all__ = ["find_reported"]
 _SENTENCE_END = frozenset(".!?…")
 _MAX_SUBJECT_TOKENS = 14
 _MAX_CONTENT_TOKENS = 150
+# The words that link a speech act's object to what it says of it: "urged him to", "accused her of".
+_OBJECT_LINKS = frozenset(("to", "of", "for"))
 _MAX_SPEAKER_TOKENS = 12
 _MAX_ADJUNCT_TOKENS = 8
 # How far after its cue a quoted fragment may open: "called the decision by the court “a disgrace”".
@@ -191,14 +193,42 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
         if mixed is not None:
             return mixed
     if not ({"that", "bare"} & cue.frames):
-        return None
+        return _object_report(tokens, index, cue, lexicon, vocab)
     if token.lower.endswith("ing"):
         if index > 0 and tokens[index - 1].text == ",":
             return _participial(tokens, index, vocab) if token.lower in vocab.participle_cues else None
         if index == 0 or tokens[index - 1].lower not in vocab.progressive:
             return None  # "It's worth noting that", "Speaking to students": not a report
     bare = "bare" in cue.frames and cue.category is not CueCategory.EVIDENCE
-    return _content_first(tokens, index, lexicon, vocab) or _speaker_first(tokens, index, bare, lexicon, vocab)
+    return (_content_first(tokens, index, lexicon, vocab) or _speaker_first(tokens, index, bare, lexicon, vocab)
+            or _object_report(tokens, index, cue, lexicon, vocab))
+
+
+def _object_report(tokens: list[Token], cue_index: int, cue: CueVerb, lexicon: Lexicon,
+                   vocab: _Vocabulary) -> _Report | None:
+    """S urged O to V / S accused O of X / S blamed O for X: what a speech act asked of or said about
+    someone, reported through its object."""
+    if cue.category is not CueCategory.SPEECH or tokens[cue_index].lower.endswith("ing"):
+        return None
+    if not ({"obj_to", "prep"} & cue.frames) or cue_index + 2 >= len(tokens):
+        return None
+    link = next((i for i in range(cue_index + 2, min(len(tokens), cue_index + _MAX_OBJECT_TOKENS))
+                 if tokens[i].lower in _OBJECT_LINKS or not tokens[i].text[0].isalnum()), None)
+    if link is None or tokens[link].lower not in _OBJECT_LINKS:
+        return None
+    if tokens[link].lower == "to" and "obj_to" not in cue.frames:
+        return None
+    first = tokens[cue_index + 1]
+    if not (first.text[0].isupper() or first.lower in vocab.determiners or first.lower in vocab.addressees):
+        return None
+    content_end = _content_end(tokens, cue_index + 1, vocab)
+    if content_end <= link + 1:
+        return None
+    speaker = _speaker_before(tokens, cue_index, lexicon, vocab)
+    if speaker is None:
+        return None
+    return _Report([_span(tokens, cue_index + 1, content_end)], _cue_span(tokens, cue_index), speaker, 0.65,
+                   "object")
 
 
 # --- Patterns -------------------------------------------------------------------
