@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import regex
+
 from .lexicon import Lexicon
 from .model import Analysis, Mention, MentionKind, Speaker, SpeakerKind
 
@@ -42,6 +44,9 @@ __all__ = ["run", "parse_name_mention"]
 
 _PRONOUN_WINDOW_SENTENCES = 3
 _PRONOUN_WINDOW_MENTIONS = 40
+# ", the Kremlin spokesman," right after a name: a description of that person.
+_APPOSITIVE = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:()\n]{1,60}),")
+_APPOSITIVE_REACH = 80
 _NAME_KINDS = (MentionKind.NAME, MentionKind.TITLE_NAME)
 
 
@@ -106,7 +111,25 @@ class _Resolver:
             return
         entity = self._entity_for_name(parts)
         self._absorb(entity, parts)
+        self._absorb(entity, self._appositive_after(mention))
         self._link(entity, mention, order)
+
+    def _appositive_after(self, mention: Mention) -> NameParts:
+        """What "Dmitry Peskov, the Kremlin spokesman," says of the name: role, affiliation, country."""
+        match = _APPOSITIVE.match(self.analysis.text, mention.span.end, mention.span.end + _APPOSITIVE_REACH)
+        if match is None:
+            return NameParts(name=())
+        words = match.group(1).split()
+        role = words[-1] if words[-1][:1].islower() and self.lexicon.is_role(words[-1]) else None
+        if role is None:
+            return NameParts(name=())
+        country = affiliation = None
+        for word in words[:-1]:
+            if (nation := self.lexicon.country_of(word)) is not None:
+                country = nation
+            elif word[:1].isupper():
+                affiliation = f"{affiliation} {word}" if affiliation else word
+        return NameParts(name=(), role=role, affiliation=affiliation, country=country)
 
     def _entity_for_name(self, parts: NameParts) -> _Entity:
         name = parts.name

@@ -441,10 +441,6 @@ DESCRIPTIONS = [
         "The meeting was productive",
         "Dmitry Peskov",
         id="spokesman-named-later-in-apposition",
-        marks=xfail(
-            "the appositive 'Dmitry Peskov, the Kremlin spokesman,' gives Peskov no role, "
-            "so 'the Kremlin spokesman' stays an unknown entity"
-        ),
     ),
     pytest.param(
         "Brazilian President Luiz Inácio Lula da Silva visited Lisbon. "
@@ -459,10 +455,6 @@ DESCRIPTIONS = [
         "We are friends of Portugal",
         "Jair Bolsonaro",
         id="brazilian-leader-from-apposition",
-        marks=xfail(
-            "the appositive 'the Brazilian president' is a separate unknown entity, so "
-            "'the Brazilian leader' has no titled person to join"
-        ),
     ),
     pytest.param(
         "Ukraine’s President Volodymyr Zelensky met Polish President Andrzej Duda. "
@@ -720,7 +712,6 @@ ATTRIBUTES = [
         "Dmitry Peskov",
         {"role": "spokesman", "affiliation": "Kremlin"},
         id="peskov-apposition",
-        marks=xfail("an appositive description gives the name no attributes"),
     ),
     pytest.param(
         "Foreign Ministry spokesman Hikariko Ono said Tokyo had protested.",
