@@ -58,6 +58,7 @@ __all__ = [
     "PlantedDocument",
     "PlantedQuote",
     "QuoteStyle",
+    "assert_offsets_slice",
     "awkward_texts",
     "news_documents",
     "quote_styles",
@@ -396,3 +397,25 @@ def _news_documents(
         else:
             writer.add(_fill(draw(st.sampled_from(BACKGROUND)), style))
     return PlantedDocument(writer.text, tuple(writer.quotes), style)
+
+
+def assert_offsets_slice(doc: Document, text: str) -> None:
+    """Assert the offset invariant: every span in ``doc`` lies inside ``text`` and slices it to
+    what it claims (quotes, cues, speaker mentions, paragraphs and sentences).
+
+    >>> import quotetrack
+    >>> text = "“We will win,” Ana Ruiz said.\\r\\n"
+    >>> assert_offsets_slice(quotetrack.extract(text), text)
+    """
+    assert doc.text == text
+    for quote in doc.quotes:
+        assert 0 <= quote.span.start <= quote.span.end <= len(text), quote
+        assert text[quote.span.start : quote.span.end] == quote.text, quote
+        if quote.cue is not None:
+            assert 0 <= quote.cue.start <= quote.cue.end <= len(text), quote
+        mentions = [quote.speaker_mention] if quote.speaker_mention is not None else []
+        mentions += list(quote.speaker.mentions) if quote.speaker is not None else []
+        for mention in mentions:
+            assert text[mention.span.start : mention.span.end] == mention.text, mention
+    for span in doc.paragraphs + doc.sentences:
+        assert 0 <= span.start <= span.end <= len(text), span

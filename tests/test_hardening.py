@@ -26,25 +26,9 @@ from hypothesis import strategies as st
 
 import quotetrack
 from quotetrack import Config, Document, Parser, QuoteKind
-from quotetrack.testing import PlantedDocument, news_documents
+from quotetrack.testing import PlantedDocument, assert_offsets_slice, news_documents
 
 MB = 1_000_000
-
-
-def assert_offsets_slice(doc: Document, text: str) -> None:
-    """Every span of ``doc`` lies inside ``text`` and slices it to what it claims."""
-    assert doc.text == text
-    for quote in doc.quotes:
-        assert 0 <= quote.span.start <= quote.span.end <= len(text), quote
-        assert text[quote.span.start : quote.span.end] == quote.text, quote
-        if quote.cue is not None:
-            assert 0 <= quote.cue.start <= quote.cue.end <= len(text), quote
-        mentions = [quote.speaker_mention] if quote.speaker_mention is not None else []
-        mentions += list(quote.speaker.mentions) if quote.speaker is not None else []
-        for mention in mentions:
-            assert mention.span.slice(text) == mention.text, mention
-    for span in doc.paragraphs + doc.sentences:
-        assert 0 <= span.start <= span.end <= len(text), span
 
 
 # --- wrong types and bad settings ---------------------------------------------------------------------

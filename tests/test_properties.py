@@ -21,27 +21,9 @@ from hypothesis import strategies as st
 
 import quotetrack
 from quotetrack import Document, Parser, Quote, QuoteKind, testing
-from quotetrack.testing import QuoteStyle, awkward_texts
+from quotetrack.testing import QuoteStyle, assert_offsets_slice, awkward_texts
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def assert_offsets_slice(doc: Document, text: str) -> None:
-    """Every span in ``doc`` lies inside ``text`` and slices it to what it claims."""
-    assert doc.text == text
-    for quote in doc.quotes:
-        assert 0 <= quote.span.start <= quote.span.end <= len(text), quote
-        assert text[quote.span.start : quote.span.end] == quote.text, quote
-        if quote.cue is not None:
-            assert 0 <= quote.cue.start <= quote.cue.end <= len(text), quote
-        if quote.speaker_mention is not None:
-            mention = quote.speaker_mention
-            assert text[mention.span.start : mention.span.end] == mention.text, mention
-        if quote.speaker is not None:
-            for mention in quote.speaker.mentions:
-                assert text[mention.span.start : mention.span.end] == mention.text, mention
-    for span in doc.paragraphs + doc.sentences:
-        assert 0 <= span.start <= span.end <= len(text), span
 
 
 # --- arbitrary unicode -----------------------------------------------------------------------------
