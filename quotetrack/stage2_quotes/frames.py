@@ -255,14 +255,24 @@ def is_verb_at(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     # Fetched only here, past the test above that most tokens fail.
     words = frame_words(lexicon)
     before = tokens[index - 1].lower if index else ""
-    if before in words.noun_context or before.endswith(("'s", "’s")):
+    if before in words.noun_context or (before.endswith(("'s", "’s")) and not _is_contraction(before)):
         return False
     if lexicon.is_noun_homograph(token.lower):
+        if index >= 2 and tokens[index - 2].lower in words.determiners and tokens[index - 1].text[0].isupper():
+            return False  # "the Tulsa protest", "a BBC report": a name used as a modifier of the noun
         after = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         # "amid claims of fraud", "in reports", "calls for calm" read as nouns.
         return (before not in words.cue_noun_prepositions and after not in ("of", "for")
                 and (index > 0 or token.text[0].islower()))
     return True
+
+
+# "He’s claiming": a pronoun with a contracted auxiliary, not a possessive ("Trump’s claim").
+_CONTRACTIONS = frozenset(f"{p}{a}s" for p in ("he", "she", "it", "who", "that", "there") for a in "'’")
+
+
+def _is_contraction(word: str) -> bool:
+    return word in _CONTRACTIONS
 
 
 _ACRONYM = regex.compile(r"\p{Lu}(?:\.\p{Lu})+")

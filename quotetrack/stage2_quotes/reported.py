@@ -44,6 +44,15 @@ _MAX_SPEAKER_TOKENS = 12
 _MAX_ADJUNCT_TOKENS = 8
 # How far after its cue a quoted fragment may open: "called the decision by the court “a disgrace”".
 _MAX_OBJECT_TOKENS = 10
+# The prepositions that give what a speech act was about: "warned of", "called for", "commented on".
+_TOPIC_PREPOSITIONS = frozenset(("about", "of", "against", "on", "over", "for"))
+# Commas a subject may stand behind: "Tom Berry, of Leeds, Va., said".
+_MAX_ASIDES = 3
+_MAX_ASIDE_TOKENS = 30
+# A report whose content is this much quoted is the direct quote already found.
+_QUOTED_SHARE = 0.8
+_CONTRACTED_AUXILIARIES = frozenset(("s", "ve", "d", "re", "ll"))
+_CONTRACTED_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you", "who"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,8 @@ class _Vocabulary:
     adjunct_starts_or_addressees: frozenset[str]
     temporal_words: frozenset[str]
     temporal_openers: frozenset[str]
+    # "said", "added", "told": after "and" they start the subject's next report, not more content.
+    past_speech_verbs: frozenset[str]
 
 
 def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
@@ -96,6 +107,10 @@ def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
         adjunct_starts_or_addressees=words("adjunct_starts") | words("addressees"),
         temporal_words=words("temporal_words"),
         temporal_openers=words("temporal_openers"),
+        past_speech_verbs=frozenset(
+            form for form, cue in lexicon.cue_forms.items()
+            if cue.category is CueCategory.SPEECH and form.endswith(("ed", "id", "old", "ote"))
+        ),
     )
 
 
@@ -123,11 +138,15 @@ def find_reported(analysis: Analysis, context: Context) -> None:
     for index, sentence in enumerate(analysis.sentences):
         if not _may_report(text[sentence.start : sentence.end], cue_words):
             continue
-        if _is_headline(text, sentence) or _inside_any(sentence.start, direct, starts):
+        if _is_headline(text, sentence) or _within_one(sentence, direct, starts):
             continue
         tokens = tokens_in(text, sentence.start, sentence.end)
         for report in _reports_in(text, tokens, context.lexicon, fragment_at, vocab):
-            if report.cue in direct_cues or _inside_any(report.cue.start, direct, starts):
+            if _inside_any(report.cue.start, direct, starts):
+                continue
+            # A direct quote's own cue gives a report only when the report says more than the quote:
+            # "However tempting the cut, it ''is a false economy,'' said Hale" is one mixed quote.
+            if report.cue in direct_cues and not _says_more_than_quotes(text, report, direct, starts):
                 continue
             group -= 1
             for part, content in enumerate(report.content):
@@ -193,15 +212,16 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
         if mixed is not None:
             return mixed
     if not ({"that", "bare"} & cue.frames):
-        return _object_report(tokens, index, cue, lexicon, vocab)
+        return _object_report(tokens, index, cue, lexicon, vocab) or _topic_report(tokens, index, cue, lexicon, vocab)
     if token.lower.endswith("ing"):
         if index > 0 and tokens[index - 1].text == ",":
             return _participial(tokens, index, vocab) if token.lower in vocab.participle_cues else None
-        if index == 0 or tokens[index - 1].lower not in vocab.progressive:
+        if index == 0 or (tokens[index - 1].lower not in vocab.progressive
+                          and _contracted_subject(tokens, index) is None):
             return None  # "It's worth noting that", "Speaking to students": not a report
     bare = "bare" in cue.frames and cue.category is not CueCategory.EVIDENCE
     return (_content_first(tokens, index, lexicon, vocab) or _speaker_first(tokens, index, bare, lexicon, vocab)
-            or _object_report(tokens, index, cue, lexicon, vocab))
+            or _object_report(tokens, index, cue, lexicon, vocab) or _topic_report(tokens, index, cue, lexicon, vocab))
 
 
 def _object_report(tokens: list[Token], cue_index: int, cue: CueVerb, lexicon: Lexicon,
@@ -231,6 +251,26 @@ def _object_report(tokens: list[Token], cue_index: int, cue: CueVerb, lexicon: L
                    "object")
 
 
+def _topic_report(tokens: list[Token], cue_index: int, cue: CueVerb, lexicon: Lexicon,
+                  vocab: _Vocabulary) -> _Report | None:
+    """S warned of X / S called for X / S commented on X: a speech act reported by its topic."""
+    if cue.category is not CueCategory.SPEECH or "prep" not in cue.frames:
+        return None
+    if tokens[cue_index].lower.endswith("ing") or cue_index + 2 >= len(tokens):
+        return None
+    preposition = tokens[cue_index + 1]
+    if preposition.lower not in _TOPIC_PREPOSITIONS:
+        return None
+    content_end = _content_end(tokens, cue_index + 2, vocab)
+    if content_end - (cue_index + 2) < 2:
+        return None
+    speaker = _speaker_before(tokens, cue_index, lexicon, vocab)
+    if speaker is None:
+        return None
+    return _Report([_span(tokens, cue_index + 2, content_end)], Span(tokens[cue_index].start, preposition.end),
+                   speaker, 0.6, "topic")
+
+
 # --- Patterns -------------------------------------------------------------------
 
 
@@ -257,8 +297,9 @@ def _speaker_first(tokens: list[Token], cue_index: int, bare: bool, lexicon: Lex
 
 def _content_first(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> _Report | None:
     """C, S said. / C, said S. / C, S said, but C2."""
-    if cue_index > 0 and tokens[cue_index - 1].text == ",":
-        found = _inverted_clause(tokens, cue_index, vocab)
+    inverted = _comma_ending_at(tokens, cue_index - 1) is not None
+    if inverted:
+        found = _inverted_clause(tokens, cue_index, lexicon, vocab)
     else:
         found = _plain_clause(tokens, cue_index, lexicon, vocab)
     if found is None:
@@ -266,23 +307,70 @@ def _content_first(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab:
     speaker, comma, clause_end = found
     tail_end = _adjuncts_end(tokens, clause_end, vocab)
     content_start = _clause_start_before(tokens, comma)
-    if comma - content_start < 3:
+    # After ", said S," an appositive follows ("said Ann Lee, a lawyer"), not more content.
+    continuation = _continuation_after(tokens, tail_end, vocab, linked_only=inverted)
+    if comma - content_start < _least_first_half(tokens, continuation, tail_end, clause_end):
         return None
-    contents = [_span(tokens, content_start, comma)]
-    continuation = _continuation_after(tokens, tail_end, vocab)
+    # A comma inside closing quote marks ("… a false economy,'' said Hale") leaves the marks in the content.
+    marks = _closing_marks_after(tokens, comma + 1)
+    content_end = comma + 1 + marks if marks else comma
+    contents = [_span(tokens, content_start, content_end)]
     if continuation is not None:
         contents.append(continuation)
-    elif tail_end < len(tokens) and tokens[tail_end].text not in _SENTENCE_END:
-        return None  # the clause goes on: not a closing "…, S said."
+    elif tail_end < len(tokens) and tokens[tail_end].text not in _SENTENCE_END | {","}:
+        return None  # the clause goes on: not a closing "…, S said." or "…, S said, until …"
     return _Report(contents, _cue_span(tokens, cue_index), speaker, 0.8, "content-first")
 
 
-def _inverted_clause(tokens: list[Token], cue_index: int, vocab: _Vocabulary) -> tuple[Span, int, int] | None:
+def _least_first_half(tokens: list[Token], continuation: Span | None, tail_end: int, clause_end: int) -> int:
+    """How many words the content before "S said" needs. Three, unless the sentence goes on right
+    after the cue ("The museum, the mayor said, would open in May", "Too often, she said, players
+    …"): then even one word is the first half of the content."""
+    if continuation is None or tail_end != clause_end or tokens[tail_end + 1].text in _OPENING_MARKS:
+        return 3
+    return 1
+
+
+def _inverted_clause(tokens: list[Token], cue_index: int, lexicon: Lexicon,
+                     vocab: _Vocabulary) -> tuple[Span, int, int] | None:
     """", said S": the speaker, the comma before the cue and the end of the clause."""
+    comma = _comma_ending_at(tokens, cue_index - 1)
     speaker_end = _inverted_speaker_end(tokens, cue_index + 1, vocab)
-    if speaker_end is None:
+    if speaker_end is None or comma is None:
         return None
-    return _span(tokens, cue_index + 1, speaker_end), cue_index - 1, speaker_end
+    if not _may_name_speaker(tokens[cue_index + 1 : speaker_end], lexicon, vocab):
+        return None
+    return _span(tokens, cue_index + 1, speaker_end), comma, speaker_end
+
+
+def _may_name_speaker(words: list[Token], lexicon: Lexicon, vocab: _Vocabulary) -> bool:
+    """", noted the rule in …" has an object after the cue, not a speaker: a speaker after the cue is
+    a name or a noun phrase about a person or body ("the minister", "a spokesman for the club")."""
+    if words[0].lower not in vocab.determiners:
+        return True
+    return any(w.text[0].isupper() or lexicon.is_role(w.lower) or lexicon.is_title(w.lower)
+               or lexicon.is_org_word(w.lower) for w in words[1:])
+
+
+_CLOSING_MARKS = frozenset(("”", "\"", "’", "'", "»", "›"))
+_CONTINUATION_LINKS = frozenset(("but", "and", "although", "though", "while", "adding"))
+_OPENING_MARKS = frozenset(("“", "\"", "‘", "'", "«", "‹", "„"))
+
+
+def _comma_ending_at(tokens: list[Token], index: int) -> int | None:
+    """The comma at ``index``, or the one just before closing quote marks that end there
+    ("economy,''" / "win,”"): the comma that closes the content of "C, S said"."""
+    position = index
+    while position >= 0 and tokens[position].text in _CLOSING_MARKS and index - position < 3:
+        position -= 1
+    return position if position >= 0 and tokens[position].text == "," else None
+
+
+def _closing_marks_after(tokens: list[Token], position: int) -> int:
+    count = 0
+    while position + count < len(tokens) and tokens[position + count].text in _CLOSING_MARKS and count < 2:
+        count += 1
+    return count
 
 
 def _plain_clause(tokens: list[Token], cue_index: int, lexicon: Lexicon,
@@ -291,7 +379,8 @@ def _plain_clause(tokens: list[Token], cue_index: int, lexicon: Lexicon,
     comma = _comma_before_speaker(tokens, cue_index, lexicon, vocab)
     if comma is None:
         return None
-    speaker = _checked_speaker(tokens, comma + 1, _speaker_end_before_cue(tokens, cue_index, lexicon, vocab), vocab)
+    start = comma + 1 + _closing_marks_after(tokens, comma + 1)
+    speaker = _checked_speaker(tokens, start, _speaker_end_before_cue(tokens, cue_index, lexicon, vocab), vocab)
     if speaker is None:
         return None
     return speaker, comma, cue_index + 1
@@ -361,6 +450,8 @@ def _participial(tokens: list[Token], cue_index: int, vocab: _Vocabulary) -> _Re
 def _is_passive(tokens: list[Token], index: int, vocab: _Vocabulary) -> bool:
     """"have barely been mentioned", "will be heard": the subject is not the speaker
     (the agentless "it was said that" is read elsewhere)."""
+    if tokens[index].lower.endswith("ing"):
+        return False  # "is demanding that", "was telling reporters": progressive, the subject speaks
     position = index - 1
     while position >= 0 and tokens[position].lower.endswith("ly") and tokens[position].text[0].islower():
         position -= 1
@@ -397,7 +488,18 @@ def _opens_clause(tokens: list[Token], start: int, vocab: _Vocabulary) -> bool:
         return False
     # The verb may come first: in "which it said targeted …" the subject is the relative pronoun.
     window = tokens[start : start + _MAX_SUBJECT_TOKENS + 1]
-    return any(_finite_verb(token, vocab) for token in window)
+    verb = next((i for i, token in enumerate(window) if _finite_verb(token, vocab)), None)
+    if verb is not None and verb > 0 and window[verb - 1].lower in {"and", "but"}:
+        return False  # "confirmed the signing and said …": a noun phrase, then the subject's next verb
+    return verb is not None or _pronoun_then_verb(window, vocab)
+
+
+def _pronoun_then_verb(window: list[Token], vocab: _Vocabulary) -> bool:
+    """"says she opposes the deal": a lower-case word right after a subject pronoun is its verb."""
+    return any(
+        first.lower in vocab.subject_pronouns and second.text.isalpha() and second.text.islower()
+        for first, second in zip(window, window[1:])
+    )
 
 
 def _finite_verb(token: Token, vocab: _Vocabulary) -> bool:
@@ -454,7 +556,8 @@ def _content_end(tokens: list[Token], start: int, vocab: _Vocabulary) -> int:
         if word.text == "," and (following == "according" or following in vocab.participle_cues):
             end = index
             break
-        if word.lower in {"but", "and"} and following in vocab.speaker_verb_auxiliaries:
+        if word.lower in {"but", "and"} and (following in vocab.speaker_verb_auxiliaries
+                                              or following in vocab.past_speech_verbs):
             end = index
             break
     while end > start and tokens[end - 1].text in {",", ";", ":", "—", "–", "-"}:
@@ -465,14 +568,42 @@ def _content_end(tokens: list[Token], start: int, vocab: _Vocabulary) -> int:
 def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> Span | None:
     """The subject noun phrase that ends just before the cue (past "has", "also", "later")."""
     end = _speaker_end_before_cue(tokens, cue_index, lexicon, vocab)
+    if end > 0 and tokens[end - 1].lower in {"and", "but"}:
+        # "The club announced the signing and said …": the verbs share the clause's subject.
+        return _subject_of_clause_before(tokens, end - 1, vocab)
     if end > 0 and tokens[end - 1].text == ",":
-        # "Cable, who replaced Farron as leader in July, said": the subject stands before the aside.
-        aside_start = _comma_before(tokens, end - 1)
-        if aside_start is None:
-            return None
-        end = aside_start
+        return _speaker_before_asides(tokens, end - 1, vocab)
+    contracted = _contracted_subject(tokens, end)
+    if contracted is not None:
+        return contracted
     start = _np_start(tokens, end, vocab)
     return _checked_speaker(tokens, start, end, vocab)
+
+
+def _speaker_before_asides(tokens: list[Token], comma: int, vocab: _Vocabulary) -> Span | None:
+    """"Cable, who replaced Farron as leader in July, said" / "Tom Berry, of Leeds, Va., said": the
+    subject stands before the asides, each set off by commas."""
+    for _ in range(_MAX_ASIDES):
+        aside_start = _comma_before(tokens, comma)
+        if aside_start is None:
+            return None
+        start = _np_start(tokens, aside_start, vocab)
+        speaker = _checked_speaker(tokens, start, aside_start, vocab)
+        if speaker is not None:
+            return speaker
+        comma = aside_start  # "of Leeds" is a place in an aside, not a speaker: look further back
+    return None
+
+
+def _contracted_subject(tokens: list[Token], end: int) -> Span | None:
+    """"He’s claiming", "They’ve said": the pronoun of a contraction is the subject."""
+    if end == 0:
+        return None
+    token = tokens[end - 1]
+    pronoun, _, rest = token.lower.replace("’", "'").partition("'")
+    if rest not in _CONTRACTED_AUXILIARIES or pronoun not in _CONTRACTED_PRONOUNS:
+        return None
+    return Span(token.start, token.start + len(pronoun))
 
 
 def _speaker_end_before_cue(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> int:
@@ -548,9 +679,7 @@ def _agentless(tokens: list[Token], cue_index: int, vocab: _Vocabulary) -> bool:
 def _comma_before_speaker(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> int | None:
     end = _speaker_end_before_cue(tokens, cue_index, lexicon, vocab)
     start = _np_start(tokens, end, vocab)
-    if start == 0 or tokens[start - 1].text != ",":
-        return None
-    return start - 1
+    return _comma_ending_at(tokens, start - 1) if start > 0 else None
 
 
 def _inverted_speaker_end(tokens: list[Token], start: int, vocab: _Vocabulary) -> int | None:
@@ -583,18 +712,25 @@ def _adjuncts_end(tokens: list[Token], position: int, vocab: _Vocabulary) -> int
     return end
 
 
-def _continuation_after(tokens: list[Token], position: int, vocab: _Vocabulary) -> Span | None:
-    """", but C2" after "C, S said": the second half of the same report."""
+def _continuation_after(tokens: list[Token], position: int, vocab: _Vocabulary, *,
+                        linked_only: bool = False) -> Span | None:
+    """", but C2" after "C, S said": the second half of the same report. With ``linked_only``
+    it must open with a conjunction ("…, said Lee, adding that …")."""
     if position + 2 >= len(tokens) or tokens[position].text != ",":
         return None
     start = position + 1
     # "C, S said, but C2" and "But to prevent problems, he said, officials should be vigilant."
-    if tokens[start].lower in {"but", "and", "although", "though", "while", "adding"}:
+    linked = tokens[start].lower in _CONTINUATION_LINKS
+    if linked:
         start += 1
+    elif linked_only:
+        return None
     if tokens[start].lower == "that":
         start += 1
     end = _content_end(tokens, start, vocab)
-    return _span(tokens, start, end) if end - start >= 3 else None
+    if end - start < 3 or not (linked or end - start >= 5 or _opens_clause(tokens, start, vocab)):
+        return None  # "…, Trump warned in Everett, Wash., recently": a place, not a second clause
+    return _span(tokens, start, end)
 
 
 def _clause_start_before(tokens: list[Token], comma: int) -> int:
@@ -603,7 +739,7 @@ def _clause_start_before(tokens: list[Token], comma: int) -> int:
 
 
 def _comma_before(tokens: list[Token], index: int) -> int | None:
-    for position in range(index - 1, max(-1, index - 20), -1):
+    for position in range(index - 1, max(-1, index - _MAX_ASIDE_TOKENS), -1):
         if tokens[position].text == ",":
             return position
     return None
@@ -664,6 +800,32 @@ def _cue_span(tokens: list[Token], index: int) -> Span:
     return Span(tokens[index].start, tokens[index].end)
 
 
+def _speaker_follows(text: str, quote: Span, content: Span) -> bool:
+    if quote.end >= content.end:
+        return False
+    return text[quote.end : content.end].lstrip().startswith(",") or text[quote.start : quote.end].rstrip(
+        "”\"’'»› ").endswith(",")
+
+
+def _within_one(span: Span, spans: list[Span], starts: list[int]) -> bool:
+    index = bisect_right(starts, span.start) - 1
+    return index >= 0 and spans[index].contains(span)
+
+
+def _says_more_than_quotes(text: str, report: _Report, direct: list[Span], starts: list[int]) -> bool:
+    """Whether the report gives unquoted words of the speaker next to a quote ("However tempting the
+    cut, it ''is a false economy,'' said Hale", "“You ignored every warning” about the dam, she told
+    the board"). Words set off by a comma after the quote name the speaker, not what was said
+    ("“…,” Ann Lee, the barrister, told the court")."""
+    for content in report.content:
+        inner = _direct_inside(content, direct, starts)
+        if not inner or _speaker_follows(text, inner[-1], content):
+            continue
+        if sum(len(span) for span in inner) < _QUOTED_SHARE * len(content):
+            return True
+    return False
+
+
 def _inside_any(position: int, spans: list[Span], starts: list[int]) -> bool:
     index = bisect_right(starts, position) - 1
     return index >= 0 and position < spans[index].end
@@ -672,10 +834,11 @@ def _inside_any(position: int, spans: list[Span], starts: list[int]) -> bool:
 def _candidate(analysis: Analysis, content: Span, report: _Report, sentence: int, group: int, part: int,
                direct: list[Span], starts: list[int], absorbed: set[Span]) -> Candidate | None:
     text = analysis.text
+    content = _through_closing_quote(text, content, direct, starts)
     inner = _direct_inside(content, direct, starts)
-    if inner and sum(len(s) for s in inner) >= 0.8 * len(content):
+    if inner and sum(len(s) for s in inner) >= _QUOTED_SHARE * len(content):
         return None  # "He said: “…”" — the direct quote already says it all
-    has_marks = any(ch in text[content.start : content.end] for ch in "“”\"«»")
+    has_marks = bool(inner) or any(ch in text[content.start : content.end] for ch in "“”\"«»")
     kind = QuoteKind.MIXED if has_marks else QuoteKind.INDIRECT
     # A direct quote inside becomes part of the mixed quote rather than a quote of its own.
     absorbed.update(inner)
@@ -691,6 +854,20 @@ def _candidate(analysis: Analysis, content: Span, report: _Report, sentence: int
         part=part,
         evidence=report.pattern,
     )
+
+
+def _through_closing_quote(text: str, content: Span, direct: list[Span], starts: list[int]) -> Span:
+    """A report that ends at the full stop inside a quote ("… had shown “a worrying pattern.”") takes
+    the quote's closing mark too, so the quote lies inside the report rather than across its end."""
+    index = bisect_right(starts, content.end) - 1
+    if index < 0:
+        return content
+    quote = direct[index]
+    if content.start < quote.start < content.end < quote.end and not text[content.end : quote.end].strip(
+        ".,;:!?…”\"’'»› "
+    ):
+        return Span(content.start, quote.end)
+    return content
 
 
 def _direct_inside(content: Span, direct: list[Span], starts: list[int]) -> list[Span]:

@@ -1,0 +1,200 @@
+"""Reported-speech frames beyond the basic ones: a cue shared by two verbs of one subject, a cue
+after "now"/"often", progressive and contracted cues, subjects behind long asides, a sentence
+split by its cue after one or two words, and mixed quotes whose unquoted words stand before the
+quote or between the quote and the cue.
+
+Each case is a sentence of its own, written for these tests, with the expected clause, kind and
+speaker mention.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotetrack
+from quotetrack import Document, Quote, QuoteKind
+from quotetrack.testing import assert_offsets_slice
+
+_STRIP = " \t\r\n.,;:”\"’'"
+
+
+def _parse(text: str) -> Document:
+    doc = quotetrack.extract(text)
+    assert_offsets_slice(doc, text)
+    return doc
+
+
+def _describe(doc: Document) -> str:
+    return "\n".join(
+        f"  {q.kind.value:8} {q.text!r} | mention={q.speaker_mention.text if q.speaker_mention else None!r}"
+        f" | group={q.group} part={q.part}"
+        for q in doc.quotes
+    ) or "  (no quotes)"
+
+
+def _quote(doc: Document, clause: str) -> Quote:
+    matches = [q for q in doc.quotes if q.text.strip(_STRIP) == clause.strip(_STRIP)]
+    assert len(matches) == 1, f"{clause!r} must be one quote in {doc.text!r}:\n{_describe(doc)}"
+    return matches[0]
+
+
+def _assert_report(text: str, clause: str, speaker: str, kind: QuoteKind = QuoteKind.INDIRECT) -> Quote:
+    doc = _parse(text)
+    quote = _quote(doc, clause)
+    assert quote.kind is kind, _describe(doc)
+    assert quote.speaker_mention is not None, _describe(doc)
+    assert quote.speaker_mention.text == speaker, _describe(doc)
+    return quote
+
+
+# --- "S did X and said C": the cue's subject is the subject of the first verb --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("The club confirmed the signing of a new goalkeeper on Monday and said the deal would run until 2028.",
+         "the deal would run until 2028", "The club"),
+        ("The finance minister defended the budget in parliament and said spending cuts were unavoidable.",
+         "spending cuts were unavoidable", "The finance minister"),
+        ("Dr Amira Haddad presented the trial results in Geneva but said further trials were needed.",
+         "further trials were needed", "Dr Amira Haddad"),
+        ("The airline has raised its fares twice this year but has said it will freeze them in the spring.",
+         "it will freeze them in the spring", "The airline"),
+    ],
+)
+def test_a_cue_after_and_or_but_takes_the_subject_of_the_clause(text: str, clause: str, speaker: str) -> None:
+    _assert_report(text, clause, speaker)
+
+
+def test_a_new_subject_after_and_is_the_speaker() -> None:
+    _assert_report("Prices rose sharply and analysts said the central bank would act.",
+                   "the central bank would act", "analysts")
+
+
+# --- adverbs, progressive and contracted forms ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("The chief executive now says she opposes the merger.", "she opposes the merger", "The chief executive"),
+        ("The striker always says he plays for the fans.", "he plays for the fans", "The striker"),
+        ("The union is demanding that the company restore the pension scheme.",
+         "the company restore the pension scheme", "The union"),
+        ("Astronomers were arguing that the comet had broken apart.", "the comet had broken apart", "Astronomers"),
+        ("He’s claiming that the ballots were counted twice.", "the ballots were counted twice", "He"),
+        ("They've argued the new tariff is unfair to farmers.", "the new tariff is unfair to farmers", "They"),
+    ],
+)
+def test_adverbs_progressives_and_contractions_keep_the_cue(text: str, clause: str, speaker: str) -> None:
+    _assert_report(text, clause, speaker)
+
+
+def test_a_possessive_before_a_cue_noun_is_still_not_a_report() -> None:
+    assert _parse("The governor’s claims about the budget were false.").quotes == ()
+    assert _parse("A Reuters report on the merger appeared on Monday.").quotes == ()
+
+
+# --- subjects behind long or several asides --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Maria Gonzalez, a senior fellow at the Center for Budget and Policy Priorities in Washington who has "
+         "studied the program for a decade, said the cuts would hurt families.",
+         "the cuts would hurt families", "Maria Gonzalez"),
+        ("Tom Berry, of Leeds, West Yorkshire, said he had waited four hours for a train.",
+         "he had waited four hours for a train", "Tom Berry"),
+        ("Even Norway, the largest producer in the region and a founding member, said it would cut output.",
+         "it would cut output", "Norway"),
+    ],
+)
+def test_the_subject_before_its_asides_is_the_speaker(text: str, clause: str, speaker: str) -> None:
+    _assert_report(text, clause, speaker)
+
+
+# --- a sentence split by its cue after one or two words -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "speaker"),
+    [
+        ("The museum, the mayor said, would open in the spring.", "The museum", "would open in the spring",
+         "the mayor"),
+        ("Too often, the coach said, young players are thrown in too early.", "Too often",
+         "young players are thrown in too early", "the coach"),
+        ("Wind farms, the report's author said, now supply a third of the grid.", "Wind farms",
+         "now supply a third of the grid", "the report's author"),
+    ],
+)
+def test_a_sentence_split_by_its_cue_is_one_report_in_two_parts(text: str, first: str, second: str,
+                                                                 speaker: str) -> None:
+    head = _assert_report(text, first, speaker)
+    tail = _assert_report(text, second, speaker)
+    assert head.group == tail.group and (head.part, tail.part) == (0, 1)
+
+
+def test_a_place_after_the_cue_is_not_a_second_clause() -> None:
+    doc = _parse("Crime has fallen, the sheriff said in Tulsa, Okla., yesterday.")
+    assert [q.text for q in doc.quotes] == ["Crime has fallen"], _describe(doc)
+
+
+def test_an_appositive_after_an_inverted_speaker_is_not_content() -> None:
+    doc = _parse("“The reform is overdue,” said Ann Lee, a professor of history at Yale.")
+    assert [q.kind for q in doc.quotes] == [QuoteKind.DIRECT], _describe(doc)
+    assert doc.quotes[0].speaker_mention is not None and doc.quotes[0].speaker_mention.text == "Ann Lee"
+
+
+def test_an_object_after_an_inverted_cue_is_not_a_speaker() -> None:
+    doc = _parse("Ivana Novak, the mayor's chief of staff, noted the rule in an interview last week.")
+    assert doc.quotes == (), _describe(doc)
+
+
+# --- mixed quotes whose unquoted words stand next to the quote --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("However tempting the shortcut, cutting the research budget ''is a false economy,'' said Mr. Hale.",
+         "However tempting the shortcut, cutting the research budget ''is a false economy,''", "Mr. Hale"),
+        ("Despite the rain, the final “was the best match of the season,” the referee said.",
+         "Despite the rain, the final “was the best match of the season,”", "the referee"),
+        ("The new telescope “will change what we know about planets,” the director said on Tuesday.",
+         "The new telescope “will change what we know about planets,”", "the director"),
+    ],
+)
+def test_words_before_a_quote_make_it_mixed(text: str, clause: str, speaker: str) -> None:
+    _assert_report(text, clause, speaker, QuoteKind.MIXED)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("“The evidence was never disclosed,” Sarah Whitfield, the defence barrister, told the court.",
+         "The evidence was never disclosed,", "Sarah Whitfield"),
+        ("“We will appeal,” Omar Reyes, the club's lawyer, said on Friday.", "We will appeal,", "Omar Reyes"),
+    ],
+)
+def test_a_speaker_with_an_aside_after_a_quote_keeps_it_direct(text: str, quote: str, speaker: str) -> None:
+    doc = _parse(text)
+    assert [(q.kind, q.text) for q in doc.quotes] == [(QuoteKind.DIRECT, quote)], _describe(doc)
+    assert doc.quotes[0].speaker_mention is not None and doc.quotes[0].speaker_mention.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("The World Health Organization said the outbreak showed “a worrying pattern of spread.”",
+         "the outbreak showed “a worrying pattern of spread.”", "The World Health Organization"),
+        ("The coach said his players had been \"outstanding.\"", "his players had been \"outstanding.\"",
+         "The coach"),
+    ],
+)
+def test_a_report_ending_inside_a_quote_takes_the_closing_mark(text: str, clause: str, speaker: str) -> None:
+    doc = _parse(text)
+    quote = _assert_report(text, clause, speaker, QuoteKind.MIXED)
+    assert quote.text.endswith(("”", '"')), _describe(doc)
+    assert len(doc.quotes) == 1, _describe(doc)
