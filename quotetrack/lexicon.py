@@ -46,7 +46,7 @@ __all__ = [
 _T = TypeVar("_T")
 
 # The ways a reporting verb takes its content (see data/cue_verbs.tsv).
-FRAMES = frozenset({"that", "bare", "quote", "colon", "obj", "obj_to", "wh", "prep", "mixed"})
+FRAMES = frozenset({"that", "bare", "quote", "colon", "obj", "obj_to", "to", "wh", "prep", "mixed"})
 # The frames a user-added verb gets: it behaves like "say".
 _DEFAULT_FRAMES = frozenset({"that", "bare", "quote", "colon"})
 

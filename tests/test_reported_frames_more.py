@@ -198,3 +198,86 @@ def test_a_report_ending_inside_a_quote_takes_the_closing_mark(text: str, clause
     quote = _assert_report(text, clause, speaker, QuoteKind.MIXED)
     assert quote.text.endswith(("”", '"')), _describe(doc)
     assert len(doc.quotes) == 1, _describe(doc)
+
+
+# --- speech acts reported by their topic or their to-infinitive ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker", "cue"),
+    [
+        ("The senator called for an end to the filibuster.", "an end to the filibuster", "The senator", "called for"),
+        ("The regulator warned of a sharp rise in energy bills this winter.",
+         "a sharp rise in energy bills this winter", "The regulator", "warned of"),
+        ("The coach has commented on the referee's decision.", "the referee's decision", "The coach",
+         "commented on"),
+        ("Passengers complained about delays at the new terminal.", "delays at the new terminal", "Passengers",
+         "complained about"),
+    ],
+)
+def test_a_speech_act_is_reported_by_its_topic(text: str, clause: str, speaker: str, cue: str) -> None:
+    quote = _assert_report(text, clause, speaker)
+    assert quote.cue is not None and quote.cue.slice(text) == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("The Security Council pledged to impose further sanctions on the regime.",
+         "to impose further sanctions on the regime", "The Security Council"),
+        ("The nurses' union threatened to strike if the offer was not improved.",
+         "to strike if the offer was not improved", "The nurses' union"),
+        ("The striker has agreed to join the club next season.", "to join the club next season", "The striker"),
+        ("The minister resigned on Friday, promising to clear her name.", "to clear her name", "The minister"),
+    ],
+)
+def test_a_commitment_is_reported_with_its_infinitive(text: str, clause: str, speaker: str) -> None:
+    _assert_report(text, clause, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides agreed to a ceasefire.",
+        "The donor pledged to the hospital fund.",
+        "The mayor spoke to reporters outside the court.",
+    ],
+)
+def test_an_object_after_to_is_not_an_infinitive_report(text: str) -> None:
+    assert _parse(text).quotes == ()
+
+
+# --- say takes a clause; a determiner and a modifier make a cue word a noun -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Lynch said the constant demands of public office sometimes erase old barriers.",
+         "the constant demands of public office sometimes erase old barriers", "Lynch"),
+        ("The farmers say the new rules on water use hurt small growers most.",
+         "the new rules on water use hurt small growers most", "The farmers"),
+    ],
+)
+def test_a_clause_after_say_needs_no_known_verb(text: str, clause: str, speaker: str) -> None:
+    _assert_report(text, clause, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was a reasonable doubt about the verdict.",
+        "The Tulsa protest remained peaceful all night.",
+        "A formal complaint about the referee was filed on Monday.",
+    ],
+)
+def test_a_cue_word_after_a_determiner_and_a_modifier_is_a_noun(text: str) -> None:
+    assert _parse(text).quotes == ()
+
+
+def test_a_clause_going_on_after_a_cue_without_an_addressee_is_not_a_report() -> None:
+    assert _parse("Beyond a reasonable doubt, the jury found him guilty of fraud.").quotes == ()
+
+
+def test_a_verb_after_a_plural_subject_is_still_a_cue() -> None:
+    _assert_report("The analysts report that sales fell in March.", "sales fell in March", "The analysts")

@@ -258,13 +258,22 @@ def is_verb_at(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     if before in words.noun_context or (before.endswith(("'s", "’s")) and not _is_contraction(before)):
         return False
     if lexicon.is_noun_homograph(token.lower):
-        if index >= 2 and tokens[index - 2].lower in words.determiners and tokens[index - 1].text[0].isupper():
-            return False  # "the Tulsa protest", "a BBC report": a name used as a modifier of the noun
+        if index >= 2 and tokens[index - 2].lower in words.determiners and _modifies_noun(tokens[index - 1], token):
+            return False  # "the Tulsa protest", "a reasonable doubt": a determiner, a modifier, the noun
         after = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         # "amid claims of fraud", "in reports", "calls for calm" read as nouns.
         return (before not in words.cue_noun_prepositions and after not in ("of", "for")
                 and (index > 0 or token.text[0].islower()))
     return True
+
+
+def _modifies_noun(modifier: Token, word: Token) -> bool:
+    """Whether ``modifier word`` after a determiner reads as a noun phrase: a capitalised modifier
+    ("the Tulsa protest"), or a base form after a singular word ("a reasonable doubt"); "the
+    analysts report" and "the company reports" stay verbs."""
+    if modifier.text[0].isupper():
+        return True
+    return not word.lower.endswith("s") and not modifier.lower.endswith("s") and modifier.text.isalpha()
 
 
 # "He’s claiming": a pronoun with a contracted auxiliary, not a possessive ("Trump’s claim").

@@ -46,8 +46,12 @@ _MAX_ADJUNCT_TOKENS = 8
 _MAX_OBJECT_TOKENS = 10
 # The prepositions that give what a speech act was about: "warned of", "called for", "commented on".
 _TOPIC_PREPOSITIONS = frozenset(("about", "of", "against", "on", "over", "for"))
+# Cues followed by whom they were said to: "told reporters", "assured him".
+_ADDRESSEE_CUES = frozenset(("told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned"))
 # Commas a subject may stand behind: "Tom Berry, of Leeds, Va., said".
 _MAX_ASIDES = 3
+# The fewest words after "said" that read as a clause of its own ("said the plan works").
+_LEAST_CLAUSE_TOKENS = 5
 _MAX_ASIDE_TOKENS = 30
 # A report whose content is this much quoted is the direct quote already found.
 _QUOTED_SHARE = 0.8
@@ -83,6 +87,7 @@ class _Vocabulary:
     temporal_openers: frozenset[str]
     # "said", "added", "told": after "and" they start the subject's next report, not more content.
     past_speech_verbs: frozenset[str]
+    clause_cues: frozenset[str]
 
 
 def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
@@ -107,6 +112,7 @@ def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
         adjunct_starts_or_addressees=words("adjunct_starts") | words("addressees"),
         temporal_words=words("temporal_words"),
         temporal_openers=words("temporal_openers"),
+        clause_cues=words("clause_cues"),
         past_speech_verbs=frozenset(
             form for form, cue in lexicon.cue_forms.items()
             if cue.category is CueCategory.SPEECH and form.endswith(("ed", "id", "old", "ote"))
@@ -211,6 +217,8 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
         mixed = _mixed(tokens, index, fragment_after, lexicon, vocab)
         if mixed is not None:
             return mixed
+    if "to" in cue.frames and index + 2 < len(tokens) and tokens[index + 1].lower == "to":
+        return _infinitive_report(tokens, index, lexicon, vocab)
     if not ({"that", "bare"} & cue.frames):
         return _object_report(tokens, index, cue, lexicon, vocab) or _topic_report(tokens, index, cue, lexicon, vocab)
     if token.lower.endswith("ing"):
@@ -249,6 +257,31 @@ def _object_report(tokens: list[Token], cue_index: int, cue: CueVerb, lexicon: L
         return None
     return _Report([_span(tokens, cue_index + 1, content_end)], _cue_span(tokens, cue_index), speaker, 0.65,
                    "object")
+
+
+def _infinitive_report(tokens: list[Token], cue_index: int, lexicon: Lexicon,
+                       vocab: _Vocabulary) -> _Report | None:
+    """S pledged to cut taxes / S threatened to resign / …, promising to V: what a speaker
+    committed to, reported with its "to"."""
+    verb = tokens[cue_index + 2]
+    if not (verb.text.isalpha() and verb.text.islower()) or verb.lower in vocab.determiners:
+        return None  # "agreed to Monday's terms", "pledged to the fund": no infinitive
+    content_end = _content_end(tokens, cue_index + 1, vocab)
+    if content_end - cue_index < 4:
+        return None
+    speaker: Span | None
+    if not tokens[cue_index].lower.endswith("ing"):
+        speaker = _speaker_before(tokens, cue_index, lexicon, vocab)
+    elif cue_index > 0 and tokens[cue_index - 1].text == ",":
+        speaker = _subject_of_clause_before(tokens, cue_index - 1, vocab)
+    elif cue_index > 0 and tokens[cue_index - 1].lower in vocab.progressive:
+        speaker = _speaker_before(tokens, cue_index, lexicon, vocab)
+    else:
+        return None
+    if speaker is None:
+        return None
+    return _Report([_span(tokens, cue_index + 1, content_end)], _cue_span(tokens, cue_index), speaker, 0.6,
+                   "infinitive")
 
 
 def _topic_report(tokens: list[Token], cue_index: int, cue: CueVerb, lexicon: Lexicon,
@@ -305,7 +338,7 @@ def _content_first(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab:
     if found is None:
         return None
     speaker, comma, clause_end = found
-    tail_end = _adjuncts_end(tokens, clause_end, vocab)
+    tail_end = _adjuncts_end(tokens, clause_end, vocab, addressee=tokens[cue_index].lower in _ADDRESSEE_CUES)
     content_start = _clause_start_before(tokens, comma)
     # After ", said S," an appositive follows ("said Ann Lee, a lawyer"), not more content.
     continuation = _continuation_after(tokens, tail_end, vocab, linked_only=inverted)
@@ -464,7 +497,7 @@ def _content_start_after(tokens: list[Token], cue_index: int, bare: bool, vocab:
     """Where the reported clause begins after the cue, past its object and adjuncts."""
     position = cue_index + 1
     # "told reporters", "told CNN", "told him": the addressee.
-    if tokens[cue_index].lower in {"told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned"}:
+    if tokens[cue_index].lower in _ADDRESSEE_CUES:
         position = _skip_addressee(tokens, position, vocab)
     position = _skip_adjuncts(tokens, position, vocab)
     if position >= len(tokens):
@@ -476,7 +509,16 @@ def _content_start_after(tokens: list[Token], cue_index: int, bare: bool, vocab:
         return position + 1 if position + 1 < len(tokens) else None
     if not bare or position != cue_index + 1 and word.text == ",":
         return None
+    if tokens[cue_index].lower in vocab.clause_cues and _opens_noun_phrase(tokens, position, vocab):
+        return position  # "said the nonstop demands … erase the barriers": say takes a clause
     return position if _opens_clause(tokens, position, vocab) else None
+
+
+def _opens_noun_phrase(tokens: list[Token], start: int, vocab: _Vocabulary) -> bool:
+    first = tokens[start]
+    if first.lower in vocab.not_clause_starts or len(tokens) - start < _LEAST_CLAUSE_TOKENS:
+        return False
+    return first.lower in vocab.determiners or first.lower in vocab.subject_pronouns or first.text[0].isupper()
 
 
 def _opens_clause(tokens: list[Token], start: int, vocab: _Vocabulary) -> bool:
@@ -638,6 +680,9 @@ def _np_start(tokens: list[Token], end: int, vocab: _Vocabulary) -> int:
             continue
         if word.lower in vocab.clause_openers or word.lower in vocab.subject_pronouns:
             break
+        if word.text in {"'", "’"} and _plural_possessive(tokens, start - 1):
+            start -= 1  # "the nurses' union"
+            continue
         if not (word.text[0].isalnum() or word.text in {"'s", "’s", "-", "&", "."}):
             break
         if word.text == "." and not is_abbreviation_dot(tokens, start - 1, vocab.short_titles):
@@ -648,6 +693,11 @@ def _np_start(tokens: list[Token], end: int, vocab: _Vocabulary) -> int:
             break
         start -= 1
     return start
+
+
+def _plural_possessive(tokens: list[Token], mark: int) -> bool:
+    before = tokens[mark - 1] if mark > 0 else None
+    return before is not None and before.end == tokens[mark].start and before.lower.endswith("s")
 
 
 def _checked_speaker(tokens: list[Token], start: int, end: int, vocab: _Vocabulary) -> Span | None:
@@ -701,10 +751,12 @@ def _inverted_speaker_end(tokens: list[Token], start: int, vocab: _Vocabulary) -
     return end
 
 
-def _adjuncts_end(tokens: list[Token], position: int, vocab: _Vocabulary) -> int:
-    """Past "on Friday", "in a statement", "reporters" after a closing reporting clause."""
+def _adjuncts_end(tokens: list[Token], position: int, vocab: _Vocabulary, *, addressee: bool) -> int:
+    """Past "on Friday", "in a statement", and "reporters" after a cue that takes an addressee,
+    after a closing reporting clause."""
+    starts = vocab.adjunct_starts_or_addressees if addressee else vocab.adjunct_starts
     end = position
-    while end < len(tokens) and tokens[end].lower in vocab.adjunct_starts_or_addressees:
+    while end < len(tokens) and tokens[end].lower in starts:
         end += 1
         while (end < len(tokens) and end - position < _MAX_ADJUNCT_TOKENS and tokens[end].text[0].isalnum()
                and tokens[end].lower not in vocab.adjunct_starts):
