@@ -281,3 +281,40 @@ def test_a_clause_going_on_after_a_cue_without_an_addressee_is_not_a_report() ->
 
 def test_a_verb_after_a_plural_subject_is_still_a_cue() -> None:
     _assert_report("The analysts report that sales fell in March.", "sales fell in March", "The analysts")
+
+
+# --- a second report joined to the first, and the subject behind an opening phrase --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "first_speaker", "second", "second_speaker"),
+    [
+        ("Mr. Fowler said the race would be close, and he noted that turnout was falling.",
+         "the race would be close", "Mr. Fowler", "turnout was falling", "he"),
+        ("The minister said talks had stalled, but she said a deal was still possible.",
+         "talks had stalled", "The minister", "a deal was still possible", "she"),
+        ("The mayor has promised to fix the roads, and Councillor Joan Price is promising to cut fares.",
+         "to fix the roads", "The mayor", "to cut fares", "Councillor Joan Price"),
+        ("Republicans said the inquiry was over and Democrats accused the panel of hiding evidence.",
+         "the inquiry was over", "Republicans", "the panel of hiding evidence", "Democrats"),
+    ],
+)
+def test_a_second_subject_and_cue_start_a_second_report(text: str, first: str, first_speaker: str,
+                                                        second: str, second_speaker: str) -> None:
+    _assert_report(text, first, first_speaker)
+    _assert_report(text, second, second_speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Chastened by the reviews, as well as complaints over costs, the studio recut the film, promising "
+         "to restore the original ending.", "to restore the original ending", "the studio"),
+        ("Back from injury, Nadal won in four sets, saying he felt stronger than ever.",
+         "he felt stronger than ever", "Nadal"),
+        ("Dr Kim, the lead author, presented the data, saying the drug halved relapses.",
+         "the drug halved relapses", "Dr Kim"),
+    ],
+)
+def test_a_participle_takes_the_subject_of_the_main_clause(text: str, clause: str, speaker: str) -> None:
+    _assert_report(text, clause, speaker)

@@ -46,6 +46,8 @@ _MAX_ADJUNCT_TOKENS = 8
 _MAX_OBJECT_TOKENS = 10
 # The prepositions that give what a speech act was about: "warned of", "called for", "commented on".
 _TOPIC_PREPOSITIONS = frozenset(("about", "of", "against", "on", "over", "for"))
+# Words that may join a second report to the first: "…, but he said …", "though she noted …".
+_NEW_REPORT_LINKS = frozenset(("but", "and", "though", "although", "while", "as"))
 # Cues followed by whom they were said to: "told reporters", "assured him".
 _ADDRESSEE_CUES = frozenset(("told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned"))
 # Commas a subject may stand behind: "Tom Berry, of Leeds, Va., said".
@@ -88,6 +90,7 @@ class _Vocabulary:
     # "said", "added", "told": after "and" they start the subject's next report, not more content.
     past_speech_verbs: frozenset[str]
     clause_cues: frozenset[str]
+    cue_words: frozenset[str]
 
 
 def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
@@ -113,6 +116,7 @@ def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
         temporal_words=words("temporal_words"),
         temporal_openers=words("temporal_openers"),
         clause_cues=words("clause_cues"),
+        cue_words=frozenset(lexicon.cue_forms),
         past_speech_verbs=frozenset(
             form for form, cue in lexicon.cue_forms.items()
             if cue.category is CueCategory.SPEECH and form.endswith(("ed", "id", "old", "ote"))
@@ -602,9 +606,34 @@ def _content_end(tokens: list[Token], start: int, vocab: _Vocabulary) -> int:
                                               or following in vocab.past_speech_verbs):
             end = index
             break
+        if word.lower in _NEW_REPORT_LINKS and _subject_cue_at(tokens, index + 1, vocab):
+            end = index  # "…, but he said …", "though she noted …": the next report starts here
+            break
     while end > start and tokens[end - 1].text in {",", ";", ":", "—", "–", "-"}:
         end -= 1
     return end
+
+
+def _subject_cue_at(tokens: list[Token], position: int, vocab: _Vocabulary) -> bool:
+    """A subject pronoun or a name, then (past an auxiliary or two) a reporting verb: "he said",
+    "she has noted", "Hillary Clinton is promising"."""
+    if position >= len(tokens):
+        return False
+    if tokens[position].lower in vocab.subject_pronouns:
+        subject_end = position + 1
+    else:
+        subject_end = position
+        while subject_end < len(tokens) and subject_end - position < 4 and tokens[subject_end].text[0].isupper():
+            subject_end += 1
+        if subject_end == position:
+            return False
+    for index in range(subject_end, min(len(tokens), subject_end + 3)):
+        word = tokens[index].lower
+        if word in vocab.cue_words:
+            return True
+        if word not in vocab.auxiliaries:
+            return False
+    return False
 
 
 def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> Span | None:
@@ -806,16 +835,37 @@ def _subject_of_clause_before(tokens: list[Token], end: int, vocab: _Vocabulary)
         ):
             start = position + 1
             break
-    position = start
+    for clause_start in _clause_starts_after_openers(tokens, start, end):
+        subject = _subject_at(tokens, clause_start, end, vocab)
+        if subject is not None:
+            return subject
+    return _subject_at(tokens, start, end, vocab, verb_follows=False)
+
+
+def _clause_starts_after_openers(tokens: list[Token], start: int, end: int) -> list[int]:
+    """Where the main clause may begin: after the last comma-closed opener ("Chastened by the
+    reviews, Trump revised his plan" → "Trump"), or at ``start``: the latest first."""
+    commas = [i + 1 for i in range(start, end) if tokens[i].text == ","]
+    return [*reversed(commas[-_MAX_ASIDES:]), start]
+
+
+def _subject_at(tokens: list[Token], position: int, end: int, vocab: _Vocabulary, *,
+                verb_follows: bool = True) -> Span | None:
+    """The noun phrase at ``position``, when a verb follows it (a lower-case word, not a comma)
+    unless ``verb_follows`` is False."""
     while position < end and tokens[position].lower in {"and", "but", "so", "then", "yet"}:
         position += 1
     if position >= end:
         return None
-    word = tokens[position]
-    if word.lower in vocab.subject_pronouns:
-        return _span(tokens, position, position + 1)
-    stop = _np_end(tokens, position, end, vocab)
-    return _checked_speaker(tokens, position, stop, vocab) if stop > position else None
+    if tokens[position].lower in vocab.subject_pronouns:
+        stop = position + 1
+    else:
+        stop = _np_end(tokens, position, end, vocab)
+        if stop == position:
+            return None
+    if verb_follows and (stop >= end or not tokens[stop].text[0].islower()):
+        return None  # "Trump, the nominee, revised": an aside follows, the subject stands further back
+    return _checked_speaker(tokens, position, stop, vocab)
 
 
 def _np_end(tokens: list[Token], start: int, limit: int, vocab: _Vocabulary) -> int:
@@ -824,6 +874,9 @@ def _np_end(tokens: list[Token], start: int, limit: int, vocab: _Vocabulary) -> 
     if tokens[start].lower in vocab.determiners:
         stop = start + 1
         while stop < limit and stop - start <= 3 and _noun_phrase_word(tokens[stop], vocab):
+            # A word with a determiner after it is a verb taking its object: "the studio recut the film".
+            if stop + 1 < limit and tokens[stop + 1].lower in vocab.determiners:
+                break
             stop += 1
         return stop
     stop = start
