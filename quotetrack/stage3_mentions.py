@@ -30,8 +30,10 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 __all__ = ["appositive_in", "classify_mention", "find_mentions", "mention_in", "run"]
 
 _NAMED = (MentionKind.NAME, MentionKind.TITLE_NAME)
+# The kinds of mention that may join the role or possessive before them.
+_JOINABLE = (MentionKind.NAME, MentionKind.TITLE_NAME, MentionKind.ROLE)
 # Articles and possessives that open a description ("the company", "his spokesman").
 _DETERMINERS = frozenset(
     "the a an his her its their our my your this these those another one some several many "
@@ -60,7 +64,7 @@ _LEFT_STOPS = frozenset(
 _SUBJECT_PRONOUNS = ("he", "she", "they", "it", "we")
 _JOINERS = frozenset({"of", "for", "on", "the"})
 _THE = frozenset({"the ", "The ", "the\u00a0", "The\u00a0"})
-_RUN_CACHE_SIZE = 50_000
+_CACHE_SIZE = 50_000  # entries of each cache in _Tables
 _CAPITAL_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 _MAX_NAME_WORDS = 7
 _MAX_ROLE_LOOKBACK = 5
@@ -210,36 +214,60 @@ class _Pending:
     word: str
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Tables:
+    """What the finder looks words up in, derived from the lexicon once (see :meth:`Lexicon.memo`).
+
+    The two caches map a run's text to its reading and a word to its part in a
+    description; both are pure functions of their key, and are emptied when they
+    grow past :data:`_CACHE_SIZE` so that memory stays bounded on any input.
+    """
+
+    runs: Any  # the compiled run pattern
+    keywords: frozenset[str]
+    multiword: dict[str, tuple[str, ...]]
+    readings: dict[str, tuple[_PlacedPiece, ...]]
+    steps: dict[str, _Step]
+
+
+def _tables(lexicon: Lexicon) -> _Tables:
+    keywords, multiword = _keywords(lexicon)
+    return _Tables(_run_pattern(lexicon), keywords, multiword, {}, {})
+
+
 class _Finder:
-    text: str
-    lexicon: Lexicon
-    in_slot: bool
-    mentions: list[Mention] = field(default_factory=list)
-    pending: list[_Pending] = field(default_factory=list)
-    known_words: set[str] = field(default_factory=set)
-    headline_lines: dict[int, bool] = field(default_factory=dict)
+    """Finds the mentions of one region (or of the gaps of one document), left to right."""
+
+    __slots__ = (
+        "text", "lexicon", "in_slot", "tables", "mentions", "pending", "known_words",
+        "line_start", "line_end", "line_is_headline",
+    )
+
+    def __init__(self, text: str, lexicon: Lexicon, in_slot: bool) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.in_slot = in_slot
+        self.tables = lexicon.memo("mention_tables", _tables)
+        self.mentions: list[Mention] = []
+        self.pending: list[_Pending] = []
+        self.known_words: set[str] = set()
+        # The line the last headline question was about, and its answer (see in_headline).
+        self.line_start = self.line_end = 0
+        self.line_is_headline = False
 
     def scan(self, start: int, end: int) -> None:
-        runs = self.lexicon.memo("mention_runs", _run_pattern).finditer(self.text, start, end)
-        keywords = iter(_keyword_hits(self.text, start, end, self.lexicon))
-        run = next(runs, None)
-        keyword = next(keywords, None)
-        while run is not None or keyword is not None:
-            if keyword is None or (run is not None and run.start() < keyword[0]):
-                assert run is not None
-                self.add_run(run.start(), run.end())
-                run = next(runs, None)
-                continue
-            if run is not None and run.start() < keyword[1]:
-                keyword = next(keywords, None)  # a role word inside a run of capitals ("Kremlin of the …")
-                continue
-            word_start, word_end, word = keyword
-            if word in _SUBJECT_PRONOUNS:
-                self.add(Mention(Span(word_start, word_end), word, MentionKind.PRONOUN))
-            else:
-                self.add_role(word_start, word_end, start)
-            keyword = next(keywords, None)
+        hits = _keyword_hits(self.text, start, end, self.tables)
+        next_hit = 0
+        for run in self.tables.runs.finditer(self.text, start, end):
+            run_start, run_end = run.span()
+            while next_hit < len(hits) and hits[next_hit][0] <= run_start:
+                if hits[next_hit][1] <= run_start:
+                    self.add_keyword(hits[next_hit], start)
+                # else a role word the run starts inside of ("Chief executive"): the run reads it
+                next_hit += 1
+            self.add_run(run_start, run_end)
+        for hit in hits[next_hit:]:
+            self.add_keyword(hit, start)
 
     def result(self) -> list[Mention]:
         for pending in self.pending:
@@ -247,48 +275,38 @@ class _Finder:
                 self.mentions.append(pending.mention)
         return _without_overlaps(self.mentions)
 
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
+    def add_keyword(self, hit: tuple[int, int, str], region_start: int) -> None:
+        word_start, word_end, word = hit
+        if word in _SUBJECT_PRONOUNS:
+            self.mentions.append(Mention(Span(word_start, word_end), word, MentionKind.PRONOUN))
+        else:
+            self.add_role(word_start, word_end, region_start)
 
     # --- capitalised runs
 
     def add_run(self, start: int, end: int) -> None:
-        run_text = self.text[start:end]
-        words = tuple(run_text.split())
-        # One space joins the words of a run, so their offsets follow from their lengths.
-        offsets = []
-        position = start
-        for word in words:
-            offsets.append(position)
-            position += len(word) + 1
-        cache = self.lexicon.memo("mention_run_cache", _new_cache)
-        pieces = cache.get(words)
-        if pieces is None:
-            if len(cache) > _RUN_CACHE_SIZE:
-                cache.clear()
-            pieces = cache[words] = _analyse_run(words, self.lexicon)
+        pieces = _reading(self.text[start:end], self.tables, self.lexicon)
         if not pieces:
             return
+        text = self.text
         headline = not self.in_slot and self.in_headline(start)
-        sentence_start = not self.in_slot and _starts_sentence(self.text, start)
         for piece in pieces:
-            first, last = offsets[piece.first], offsets[piece.last] + len(words[piece.last])
-            if piece.kind is MentionKind.PRONOUN:
-                self.add(Mention(Span(first, last), words[piece.first], MentionKind.PRONOUN))
+            first, last, kind = start + piece.start, start + piece.end, piece.kind
+            if kind is MentionKind.PRONOUN:
+                self.mentions.append(Mention(Span(first, last), piece.words[0], kind))
                 continue
-            if piece.acronym and not (len(words[piece.first]) >= 3 or self.after_the(first)):
+            if piece.needs_the and not self.after_the(first):
                 continue
-            if piece.kind is MentionKind.ORGANISATION and self.after_the(first):
+            if kind is MentionKind.ORGANISATION and self.after_the(first):
                 first -= 4
-            mention = Mention(Span(first, last), self.text[first:last], piece.kind)
-            word_count = piece.last - piece.first + 1
-            if headline and not self.fits_headline(mention, word_count):
+            if headline and not piece.fits_headline:
                 continue
-            initial = sentence_start and piece.first == 0
-            if word_count > 1 and piece.kind in _NAMED or not (initial or headline):
-                self.known_words.update(words[piece.first : piece.last + 1])
-            if initial and word_count == 1 and self.initial_word_needs_evidence(mention):
-                self.pending.append(_Pending(mention, words[piece.first]))
+            initial = piece.opens_run and not self.in_slot and _starts_sentence(text, start)
+            if piece.word_count > 1 and kind in _NAMED or not (initial or headline):
+                self.known_words.update(piece.words)
+            mention = Mention(Span(first, last), text[first:last], kind)
+            if initial and piece.word_count == 1 and self.initial_word_needs_evidence(mention):
+                self.pending.append(_Pending(mention, piece.words[0]))
                 continue
             self.merge_with_previous(mention)
 
@@ -300,33 +318,29 @@ class _Finder:
             return True
         return mention.kind is MentionKind.ORGANISATION and mention.text in self.lexicon.common_organisations
 
-    def fits_headline(self, mention: Mention, word_count: int) -> bool:
-        # Title case hides names: only known organisations, titles and known first names count.
-        if mention.kind is MentionKind.NAME:
-            first = mention.text.split()[0]
-            return word_count >= 2 and first in self.lexicon.first_names
-        return mention.kind in (MentionKind.ORGANISATION, MentionKind.TITLE_NAME)
-
     def in_headline(self, position: int) -> bool:
-        # Searches stay within a headline's length, so that a text with no line breaks stays linear.
-        reach = max(0, position - _MAX_HEADLINE)
-        line_start = self.text.rfind("\n", reach, position) + 1
-        if line_start == 0 and reach > 0:
-            return False
-        known = self.headline_lines.get(line_start)
-        if known is None:
-            line_end = self.text.find("\n", position, line_start + _MAX_HEADLINE + 1)
-            if line_end < 0:
-                line_end = len(self.text) if len(self.text) - line_start <= _MAX_HEADLINE else -1
-            known = line_end >= 0 and _is_title_case(self.text[line_start:line_end])
-            self.headline_lines[line_start] = known
-        return known
+        """True when the line holding ``position`` is a title-case headline of at most
+        :data:`_MAX_HEADLINE` characters.
+
+        The answer is kept for the whole line: runs come left to right, so each line's
+        ends are searched for once and the whole stays linear, with or without line breaks.
+        """
+        if not self.line_start <= position < self.line_end:
+            text = self.text
+            self.line_start = text.rfind("\n", 0, position) + 1
+            line_end = text.find("\n", position)
+            self.line_end = len(text) if line_end < 0 else line_end
+            self.line_is_headline = self.line_end - self.line_start <= _MAX_HEADLINE and _is_title_case(
+                text[self.line_start : self.line_end]
+            )
+        return self.line_is_headline
 
     def merge_with_previous(self, mention: Mention) -> None:
         """Join a name to the role or possessive right before it: "spokesman" + "Dmitry
         Peskov", "Russia’s" + "President Vladimir Putin"."""
         previous = self.mentions[-1] if self.mentions else None
-        if previous is not None and mention.kind in (MentionKind.NAME, MentionKind.TITLE_NAME, MentionKind.ROLE):
+        # Only one space or "’s " can join two mentions: a wider gap is not worth slicing.
+        if previous is not None and mention.kind in _JOINABLE and mention.span.start - previous.span.end in (1, 3):
             between = self.text[previous.span.end : mention.span.start]
             titled = previous.kind is MentionKind.ROLE and mention.kind is not MentionKind.ROLE
             if titled and between in (" ", "\u00a0") and self.is_person_role(previous):
@@ -336,7 +350,7 @@ class _Finder:
             if possessive and previous.kind is not MentionKind.PRONOUN and mention.kind is not MentionKind.NAME:
                 self.mentions[-1] = self.joined(previous, mention, mention.kind)
                 return
-        self.add(mention)
+        self.mentions.append(mention)
 
     def is_person_role(self, mention: Mention) -> bool:
         head = mention.text.rsplit(None, 1)[-1].casefold()
@@ -356,13 +370,13 @@ class _Finder:
             absorbed = self.mentions.pop()  # "Kremlin" + "spokesman": the role takes the name in
             first = min(first, absorbed.span.start)
         span = Span(first, end)
-        self.add(Mention(span, span.slice(self.text), MentionKind.ROLE))
+        self.mentions.append(Mention(span, span.slice(self.text), MentionKind.ROLE))
 
     def description_start(self, head_start: int, region_start: int) -> int:
         """Where the description of the role at ``head_start`` begins. Known modifiers,
         capitalised words and possessives join it; other lowercase words join only when
         an article comes before them ("the lead researcher", not "Trump fired officials")."""
-        lexicon, text = self.lexicon, self.text
+        text = self.text
         start = position = head_start
         unconfirmed: int | None = None  # where the description starts if no article comes
         for _ in range(_MAX_ROLE_LOOKBACK):
@@ -371,32 +385,66 @@ class _Finder:
                 break
             word_end = position - 1
             reach = max(region_start, word_end - 30)
-            gap = max(text.rfind(c, reach, word_end) for c in " \u00a0\n\t")
+            gap_found = _WORD_GAP.search(text, reach, word_end)
+            gap = gap_found.start() if gap_found is not None else -1
             if gap < 0 and reach > region_start:
                 break  # a "word" of 30 characters is no word of a description
             word_start = gap + 1 if gap >= 0 else reach
             last = gap >= 0 and text[gap] in "\n\t"
             while word_start < word_end and text[word_start] in _OPENERS:
                 word_start, last = word_start + 1, True  # “The company: the quote mark ends it
-            word = text[word_start:word_end]
-            lowered = word.casefold()
-            if not word or word.endswith(".") and word not in lexicon.abbreviations and not _is_all_caps(word):
-                break  # the full stop of the sentence before
-            if lowered in _DETERMINERS:
+            step = _description_step(text[word_start:word_end], self.tables, self.lexicon)
+            if step is _Step.ENDS:
+                break
+            if step is _Step.ARTICLE:
                 return word_start
-            if not word.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalnum():
-                break
-            if word[0].isupper() or lowered.endswith(("’s", "'s")):
-                if word in lexicon.not_names or lowered in _LEFT_STOPS:
-                    break
-            elif lowered in _LEFT_STOPS or lexicon.cue(word) is not None:
-                break
-            elif not (lowered in lexicon.modifiers or lowered in lexicon.roles or lexicon.is_title(lowered)):
+            if step is _Step.UNCONFIRMED:
                 unconfirmed = start if unconfirmed is None else unconfirmed
             start = position = word_start
             if last:
                 break
         return start if unconfirmed is None else unconfirmed
+
+
+class _Step(Enum):
+    """What a word before a role noun does to its description."""
+
+    ENDS = "ends"  # the description ends after the word: a verb, a preposition, a full stop
+    ARTICLE = "article"  # the description starts at the word: "the", "his", "several"
+    JOINS = "joins"  # a modifier, title, name or possessive: "senior", "Kremlin", "firm’s"
+    UNCONFIRMED = "unconfirmed"  # another lowercase word: it joins only if an article comes before it
+
+
+# The last space, no-break space, line break or tab before a position.
+_WORD_GAP = regex.compile(r"[ \u00a0\n\t]", flags=regex.REVERSE)
+
+
+def _description_step(word: str, tables: _Tables, lexicon: Lexicon) -> _Step:
+    """What ``word`` does to the description of a role noun after it, cached per word."""
+    step = tables.steps.get(word)
+    if step is None:
+        if len(tables.steps) > _CACHE_SIZE:
+            tables.steps.clear()
+        step = tables.steps[word] = _judge_description_word(word, lexicon)
+    return step
+
+
+def _judge_description_word(word: str, lexicon: Lexicon) -> _Step:
+    lowered = word.casefold()
+    if not word or word.endswith(".") and word not in lexicon.abbreviations and not _is_all_caps(word):
+        return _Step.ENDS  # the full stop of the sentence before
+    if lowered in _DETERMINERS:
+        return _Step.ARTICLE
+    if not word.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalnum():
+        return _Step.ENDS
+    if word[0].isupper() or lowered.endswith(("’s", "'s")):
+        if word in lexicon.not_names or lowered in _LEFT_STOPS:
+            return _Step.ENDS
+    elif lowered in _LEFT_STOPS or lexicon.cue(word) is not None:
+        return _Step.ENDS
+    elif not (lowered in lexicon.modifiers or lowered in lexicon.roles or lexicon.is_title(lowered)):
+        return _Step.UNCONFIRMED
+    return _Step.JOINS
 
 
 # --- runs of capitalised words ------------------------------------------------------------------
@@ -413,8 +461,61 @@ class _Piece:
     acronym: bool = False  # an unknown acronym: a mention only after "the" or with 3+ letters
 
 
-def _new_cache(_: Lexicon) -> dict[tuple[str, ...], tuple[_Piece, ...]]:
-    return {}
+@dataclass(frozen=True)
+class _PlacedPiece:
+    """A piece with what does not depend on where its run stands: its character offsets
+    in the run and the answers about its words, worked out once per run text."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    words: tuple[str, ...]
+    word_count: int
+    opens_run: bool  # it starts with the run's first word
+    needs_the: bool  # an unknown acronym of one or two letters: a mention only after "the"
+    fits_headline: bool
+
+
+def _reading(run_text: str, tables: _Tables, lexicon: Lexicon) -> tuple[_PlacedPiece, ...]:
+    """The pieces of a run, cached by the run's text: runs repeat ("Trump", "The", "He")."""
+    pieces = tables.readings.get(run_text)
+    if pieces is None:
+        if len(tables.readings) > _CACHE_SIZE:
+            tables.readings.clear()
+        pieces = tables.readings[run_text] = _read_run(run_text, lexicon)
+    return pieces
+
+
+def _read_run(run_text: str, lexicon: Lexicon) -> tuple[_PlacedPiece, ...]:
+    words = tuple(run_text.split())
+    # One space joins the words of a run, so their offsets follow from their lengths.
+    offsets = []
+    position = 0
+    for word in words:
+        offsets.append(position)
+        position += len(word) + 1
+    return tuple(_placed(piece, words, offsets, lexicon) for piece in _analyse_run(words, lexicon))
+
+
+def _placed(piece: _Piece, words: tuple[str, ...], offsets: list[int], lexicon: Lexicon) -> _PlacedPiece:
+    piece_words = words[piece.first : piece.last + 1]
+    return _PlacedPiece(
+        start=offsets[piece.first],
+        end=offsets[piece.last] + len(words[piece.last]),
+        kind=piece.kind,
+        words=piece_words,
+        word_count=len(piece_words),
+        opens_run=piece.first == 0,
+        needs_the=piece.acronym and len(words[piece.first]) < 3,
+        fits_headline=_fits_headline(piece.kind, piece_words, lexicon),
+    )
+
+
+def _fits_headline(kind: MentionKind, words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    # Title case hides names: only known organisations, titles and known first names count.
+    if kind is MentionKind.NAME:
+        return len(words) >= 2 and words[0] in lexicon.first_names
+    return kind in (MentionKind.ORGANISATION, MentionKind.TITLE_NAME)
 
 
 def _analyse_run(words: tuple[str, ...], lexicon: Lexicon) -> tuple[_Piece, ...]:
@@ -511,16 +612,39 @@ def _run_pattern(lexicon: Lexicon) -> Any:
         key=len,
         reverse=True,
     )
-    abbreviation = rf"(?:{alternation(abbreviations)})\." if abbreviations else r"(?!)"
+    abbreviation = r"(?!)"
+    if abbreviations:
+        abbreviation = rf"{_followed_by(abbreviations, _DOT)}(?:{alternation(abbreviations)})\."
     initials = r"\p{Lu}\.(?:\p{Lu}\.)*"
     word = rf"\p{{Lu}}[{letters}]*(?:['’]\p{{Lu}}[{letters}]*|[-&]\p{{Lu}}[{letters}]*)*"
-    particle = alternation(lexicon.hyphen_particles)
-    hyphen_particle = rf"(?:{particle})-\p{{Lu}}[{letters}]*(?:-\p{{Lu}}[{letters}]*)*"
+    particles = lexicon.hyphen_particles
+    particle = rf"{_followed_by(particles, _HYPHEN)}(?:{alternation(particles)})"
+    hyphen_particle = rf"{particle}-\p{{Lu}}[{letters}]*(?:-\p{{Lu}}[{letters}]*)*"
     token = rf"(?:{abbreviation}|{initials}|{word})"
-    joiners = alternation([*lexicon.name_particles, "of", "of the", "for", "on"])
-    gap = rf"[ \u00a0](?:(?:{joiners})[ \u00a0]){{0,3}}"
+    joiner_words = [*lexicon.name_particles, "of", "of the", "for", "on"]
+    joiners = rf"{_followed_by(joiner_words, _SPACE)}(?:{alternation(joiner_words)})"
+    gap = rf"{_SPACE}(?:{joiners}{_SPACE}){{0,3}}"
     # A run starts at a capital that begins a word; a hyphenated particle joins only inside one.
-    return regex.compile(rf"(?=\p{{Lu}})(?<![{letters}'’.\-]){token}(?:{gap}(?:{token}|{hyphen_particle}))*")
+    return regex.compile(rf"(?=\p{{Lu}}){_RUN_START}{token}(?:{gap}(?:{token}|{hyphen_particle}))*")
+
+
+def _followed_by(words: Iterable[str], after: str) -> str:
+    """A guard that lets the regex engine skip an alternation of ``words`` quickly: it
+    checks that the letters ahead are followed by ``after`` (a regex) before the words
+    are tried one by one, which is slow in the regex module. The guard lets through
+    every place one of the words matches only when the words are ASCII letters (single
+    spaces may join them, as in "of the"); for any other list it is left out."""
+    if all(w and all(part.isascii() and part.isalpha() for part in w.split(" ")) for w in words):
+        return rf"(?=\p{{L}}++{after})"
+    return ""
+
+
+_DOT = r"\."
+_HYPHEN = "-"
+_SPACE = "[ \u00a0]"
+
+# No letter, apostrophe, full stop or hyphen stands right before a run (so "McDonald" is one word).
+_RUN_START = r"(?<![\p{L}\p{M}\p{N}'’.\-])"
 
 
 def _keywords(lexicon: Lexicon) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
@@ -538,14 +662,14 @@ _POSSESSIVE = frozenset({"’s", "'s"})
 _EDGE_PUNCTUATION = "\"“”‘’'()[]{},.;:!?«»—–…*/"
 
 
-def _keyword_hits(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+def _keyword_hits(text: str, start: int, end: int, tables: _Tables) -> list[tuple[int, int, str]]:
     """Where role nouns and subject pronouns stand in ``text[start:end]``.
 
     Splitting on spaces and looking words up in a set is several times faster here
     than a regex over hundreds of words; a hit is then located in the text with
     ``str.find`` from the previous one, so the whole is linear.
     """
-    words, multi = lexicon.memo("mention_keywords", _keywords)
+    words, multi = tables.keywords, tables.multiword
     hits: list[tuple[int, int, str]] = []
     position = start
     for raw in text[start:end].split():
@@ -747,20 +871,23 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 
 def _merged(first: list[Mention], second: list[Mention]) -> list[Mention]:
-    """Both lists as one, sorted; where two mentions overlap, the one from ``first`` stays."""
-    chosen = {m.span: m for m in first}
+    """Both lists as one, sorted; where two mentions overlap, the one from ``first`` stays.
+
+    A mention of ``second`` is checked against the two spans of ``first`` on either
+    side of its start only, so the whole stays linear. Spans are handled as
+    ``(start, end)`` tuples, which sort and hash like :class:`Span` but far faster.
+    """
+    chosen = {(m.span.start, m.span.end): m for m in first}
     taken = sorted(chosen)
     for mention in second:
-        if mention.span not in chosen and not any(mention.span.overlaps(span) for span in _near(taken, mention.span)):
-            chosen[mention.span] = mention
-    return [chosen[span] for span in sorted(chosen)]
-
-
-def _near(spans: list[Span], span: Span) -> list[Span]:
-    from bisect import bisect_left
-
-    index = bisect_left(spans, Span(span.start, span.start))
-    return spans[max(0, index - 2) : index + 2]
+        start, end = mention.span.start, mention.span.end
+        index = bisect_left(taken, (start, start))
+        for taken_start, taken_end in taken[max(0, index - 2) : index + 2]:
+            if start < taken_end and taken_start < end:
+                break
+        else:
+            chosen.setdefault((start, end), mention)
+    return [chosen[key] for key in sorted(chosen)]
 
 
 def _checked_spans(spans: Iterable[Span]) -> list[Span]:
