@@ -1,8 +1,9 @@
 """The data model: what every stage reads and writes, and what users get back.
 
 Every public type is a frozen dataclass that serialises with dataclasses-json
-(``to_dict()``, ``to_json()``, ``from_dict()``, ``from_json()``), so a whole
-:class:`Document` round-trips through JSON to an equal object.
+(``to_dict()``, ``to_json()``, ``from_dict()``, ``from_json()``, ``schema()``), so
+a whole :class:`Document` round-trips through JSON to an equal object.
+dataclasses-json is imported on the first of those calls, not with quotetrack.
 
 This module imports no pipeline stage; every stage imports it.
 
@@ -14,11 +15,14 @@ True
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from dataclasses_json import DataClassJsonMixin
+if TYPE_CHECKING:
+    from dataclasses_json.core import Json
+    from dataclasses_json.mm import JsonData, SchemaType
 
 __all__ = [
     "Document",
@@ -31,9 +35,132 @@ __all__ = [
     "Span",
 ]
 
+_J = TypeVar("_J", bound="_JsonMixin")
+
+
+class _JsonMixin:
+    """The JSON methods of dataclasses-json's ``DataClassJsonMixin``, importing it on first use.
+
+    dataclasses-json brings marshmallow, and the two take about half of the
+    time ``import quotetrack`` would otherwise need, while most programs never
+    serialise a document. Each method hands over to ``DataClassJsonMixin``'s own
+    code, so the output is the same as inheriting from it.
+    """
+
+    # Read by dataclasses-json (letter case, undefined fields); None means its defaults.
+    dataclass_json_config: ClassVar[dict[str, Any] | None] = None
+
+    def to_json(
+        self,
+        *,
+        skipkeys: bool = False,
+        ensure_ascii: bool = True,
+        check_circular: bool = True,
+        allow_nan: bool = True,
+        indent: int | str | None = None,
+        separators: tuple[str, str] | None = None,
+        default: Callable[[Any], Any] | None = None,
+        sort_keys: bool = False,
+        **kw: Any,
+    ) -> str:
+        """This object as a JSON string (``json.dumps`` options are passed through)."""
+        text: str = _dataclasses_json().to_json(
+            self,
+            skipkeys=skipkeys,
+            ensure_ascii=ensure_ascii,
+            check_circular=check_circular,
+            allow_nan=allow_nan,
+            indent=indent,
+            separators=separators,
+            default=default,
+            sort_keys=sort_keys,
+            **kw,
+        )
+        return text
+
+    def to_dict(self, encode_json: bool = False) -> dict[str, Json]:
+        """This object as nested dicts and lists (JSON types only with ``encode_json=True``)."""
+        values: dict[str, Json] = _dataclasses_json().to_dict(self, encode_json=encode_json)
+        return values
+
+    @classmethod
+    def from_json(
+        cls: type[_J],
+        s: JsonData,
+        *,
+        parse_float: Callable[[str], Any] | None = None,
+        parse_int: Callable[[str], Any] | None = None,
+        parse_constant: Callable[[str], Any] | None = None,
+        infer_missing: bool = False,
+        **kw: Any,
+    ) -> _J:
+        """The object a :meth:`to_json` string describes."""
+        from_json: Callable[..., _J] = _dataclasses_json().from_json.__func__
+        return from_json(
+            cls,
+            s,
+            parse_float=parse_float,
+            parse_int=parse_int,
+            parse_constant=parse_constant,
+            infer_missing=infer_missing,
+            **kw,
+        )
+
+    @classmethod
+    def from_dict(cls: type[_J], kvs: Json, *, infer_missing: bool = False) -> _J:
+        """The object a :meth:`to_dict` result describes."""
+        from_dict: Callable[..., _J] = _dataclasses_json().from_dict.__func__
+        return from_dict(cls, kvs, infer_missing=infer_missing)
+
+    @classmethod
+    def schema(
+        cls: type[_J],
+        *,
+        infer_missing: bool = False,
+        only: Any = None,
+        exclude: Any = (),
+        many: bool = False,
+        context: Any = None,
+        load_only: Any = (),
+        dump_only: Any = (),
+        partial: bool = False,
+        unknown: Any = None,
+    ) -> SchemaType[_J]:
+        """A marshmallow schema for this class (see dataclasses-json)."""
+        schema: Callable[..., SchemaType[_J]] = _dataclasses_json().schema.__func__
+        return schema(
+            cls,
+            infer_missing=infer_missing,
+            only=only,
+            exclude=exclude,
+            many=many,
+            context=context,
+            load_only=load_only,
+            dump_only=dump_only,
+            partial=partial,
+            unknown=unknown,
+        )
+
+
+def _dataclasses_json() -> Any:
+    """dataclasses-json's ``DataClassJsonMixin``, imported on first call."""
+    global _MIXIN
+    if _MIXIN is None:
+        from dataclasses_json import DataClassJsonMixin
+
+        # Nested values (a Quote's Span, a Document's Quotes) get a nested
+        # schema only when their class counts as a DataClassJsonMixin.
+        for cls in _JsonMixin.__subclasses__():
+            DataClassJsonMixin.register(cls)
+        _MIXIN = DataClassJsonMixin
+    return _MIXIN
+
+
+_MIXIN: Any = None
+
 
 @dataclass(frozen=True, order=True)
-class Span(DataClassJsonMixin):
+class Span(_JsonMixin):
     """A half-open character range ``[start, end)`` of the caller's text.
 
     Offsets are Python ``str`` indices (code points), so ``text[span.start:span.end]``
@@ -101,7 +228,7 @@ class SpeakerKind(str, Enum):
 
 
 @dataclass(frozen=True)
-class Mention(DataClassJsonMixin):
+class Mention(_JsonMixin):
     """Words in the text that name (or point to) a speaker."""
 
     span: Span
@@ -110,7 +237,7 @@ class Mention(DataClassJsonMixin):
 
 
 @dataclass(frozen=True)
-class Speaker(DataClassJsonMixin):
+class Speaker(_JsonMixin):
     """An entity that says things: a person or an organisation.
 
     ``name`` is the canonical (fullest) name; ``mentions`` are all the places in
@@ -132,7 +259,7 @@ class Speaker(DataClassJsonMixin):
 
 
 @dataclass(frozen=True)
-class Quote(DataClassJsonMixin):
+class Quote(_JsonMixin):
     """One piece of attributed speech.
 
     ``span`` covers the content (quote marks excluded for direct quotes) and
@@ -169,7 +296,7 @@ class Quote(DataClassJsonMixin):
 
 
 @dataclass(frozen=True)
-class Document(DataClassJsonMixin):
+class Document(_JsonMixin):
     """Everything quotetrack found in one text.
 
     ``speakers`` are the entities that say something (each quote's ``speaker`` is
