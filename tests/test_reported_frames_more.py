@@ -318,3 +318,28 @@ def test_a_second_subject_and_cue_start_a_second_report(text: str, first: str, f
 )
 def test_a_participle_takes_the_subject_of_the_main_clause(text: str, clause: str, speaker: str) -> None:
     _assert_report(text, clause, speaker)
+
+
+# --- direct quotes after a participle or an inverted cue that opens the sentence ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("Trump attacked Clinton on Iraq, saying, \"She's trigger-happy and very unstable.\"",
+         "She's trigger-happy and very unstable.", "Trump"),
+        ("During a visit to the plant on Monday, Ms. Okafor praised the workers, adding, “This is where the "
+         "recovery starts.”", "This is where the recovery starts.", "Ms. Okafor"),
+        ("He then defended the transfer, saying, “The price was fair for a player of his age.”",
+         "The price was fair for a player of his age.", "He"),
+        ("Said Ellis: “I don’t get the sense she’s interested in reform.”",
+         "I don’t get the sense she’s interested in reform.", "Ellis"),
+        ("Added the coach: “We were simply better in the second half.”",
+         "We were simply better in the second half.", "the coach"),
+    ],
+)
+def test_a_direct_quote_after_a_participle_or_an_opening_cue(text: str, quote: str, speaker: str) -> None:
+    doc = _parse(text)
+    found = _quote(doc, quote)
+    assert found.kind is QuoteKind.DIRECT, _describe(doc)
+    assert found.speaker_mention is not None and found.speaker_mention.text == speaker, _describe(doc)

@@ -32,6 +32,7 @@ class FrameWords:
     # A cue word after one of these is a noun: "the report", "to report".
     noun_context: frozenset[str]
     attribution_dashes: frozenset[str]
+    pronouns: frozenset[str]
 
 
 def frame_words(lexicon: Lexicon) -> FrameWords:
@@ -50,6 +51,7 @@ def _frame_words_of(lexicon: Lexicon) -> FrameWords:
         cue_noun_prepositions=words("cue_noun_prepositions"),
         noun_context=words("frame_determiners") | words("cue_noun_markers"),
         attribution_dashes=words("attribution_dashes"),
+        pronouns=words("subject_pronouns"),
     )
 
 
@@ -191,13 +193,49 @@ def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         gap = tokens[cue_index + 1 : gap_end]
         if gap and gap_end == len(tokens):
             return None  # "said the deal was “historic”": a mixed quote, not a direct one
-        speaker = _trim_speaker(_last_clause(tokens[:cue_index], frame_words(lexicon).clause_breaks), lexicon)
+        speaker = _speaker_of_frame_before(tokens, cue_index, gap_end, lexicon)
         slot = Span(speaker[0].start, speaker[-1].end) if _plausible_speaker(speaker, lexicon) else None
         cue = tokens[cue_index]
         # "She said “no.”" with no colon or comma between verb and quote: a fragment unless it is long.
         side = "before" if gap_end < len(tokens) else "before-bare"
         return Frame(Span(cue.start, cue.end), slot, side, colon, Span(tokens[0].start, tokens[-1].end))
     return None
+
+
+def _speaker_of_frame_before(tokens: list[Token], cue_index: int, gap_end: int, lexicon: Lexicon) -> list[Token]:
+    """The words naming the speaker of a frame before its quote: "Peskov said:", "Said Ellis:"
+    (an inverted cue opening the sentence), "…, saying," (the subject of the main clause)."""
+    words = frame_words(lexicon)
+    if cue_index == 0 and gap_end > 1:
+        return tokens[1:gap_end]  # "Said Ellis:", "Added the minister,"
+    if tokens[cue_index].lower.endswith("ing") and cue_index > 0 and tokens[cue_index - 1].text == ",":
+        return _main_clause_subject(tokens[: cue_index - 1], words)
+    return _trim_speaker(_last_clause(tokens[:cue_index], words.clause_breaks), lexicon)
+
+
+def _main_clause_subject(tokens: list[Token], words: FrameWords) -> list[Token]:
+    """The subject of the clause a participle hangs on: "He then defended the remark, saying" → He;
+    "During a speech, Trump attacked Clinton, saying" → Trump (past a comma-closed opener)."""
+    starts = [i + 1 for i, token in enumerate(tokens) if token.text == ","][-3:]
+    for start in [*reversed(starts), 0]:
+        subject = _subject_words(tokens, start, words)
+        if subject and subject[-1] is not tokens[-1] and tokens[tokens.index(subject[-1]) + 1].text[0].islower():
+            return subject
+    return _subject_words(tokens, 0, words)
+
+
+def _subject_words(tokens: list[Token], start: int, words: FrameWords) -> list[Token]:
+    if start >= len(tokens):
+        return []
+    first = tokens[start]
+    if first.lower in words.pronouns:
+        return [first]
+    end = start
+    if first.lower in words.determiners:
+        end += 1
+    while end < len(tokens) and end - start < 6 and (tokens[end].text[0].isupper() or tokens[end].text == "."):
+        end += 1
+    return tokens[start:end] if end > start and tokens[end - 1].text[0].isupper() else []
 
 
 def _last_clause(tokens: list[Token], clause_breaks: frozenset[str]) -> list[Token]:
