@@ -343,3 +343,34 @@ def test_a_direct_quote_after_a_participle_or_an_opening_cue(text: str, quote: s
     found = _quote(doc, quote)
     assert found.kind is QuoteKind.DIRECT, _describe(doc)
     assert found.speaker_mention is not None and found.speaker_mention.text == speaker, _describe(doc)
+
+
+# --- where a report ends: the next speaker's cue, the main clause after a quoted fragment ------------
+
+
+def test_a_name_and_cue_after_a_comma_start_their_own_quote() -> None:
+    text = 'So when the firm signalled that it would sell the mine, Mr. Barrett said, "we were floored."'
+    doc = _parse(text)
+    _assert_report(text, "it would sell the mine", "the firm")
+    direct = _quote(doc, "we were floored.")
+    assert direct.kind is QuoteKind.DIRECT
+    assert direct.speaker_mention is not None and direct.speaker_mention.text == "Mr. Barrett"
+
+
+def test_a_second_speaker_after_a_semicolon_is_a_second_report() -> None:
+    text = "The ministry warned that prices would rise; the central bank said they would not."
+    _assert_report(text, "prices would rise", "The ministry")
+    _assert_report(text, "they would not", "the central bank")
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Though she called the bank's conduct “outrageous,” Clinton restricted her comments to the hearing.",
+         "the bank's conduct “outrageous,”", "she"),
+        ("While he called the ruling “a travesty,” Mr. Ortiz paid the fine.", "the ruling “a travesty,”", "he"),
+    ],
+)
+def test_a_main_clause_after_a_quoted_fragment_is_not_part_of_the_report(text: str, clause: str,
+                                                                         speaker: str) -> None:
+    _assert_report(text, clause, speaker, QuoteKind.MIXED)

@@ -48,6 +48,8 @@ _MAX_OBJECT_TOKENS = 10
 _TOPIC_PREPOSITIONS = frozenset(("about", "of", "against", "on", "over", "for"))
 # Words that may join a second report to the first: "…, but he said …", "though she noted …".
 _NEW_REPORT_LINKS = frozenset(("but", "and", "though", "although", "while", "as"))
+# Marks after which "Mr. Barrett said" starts a report of its own: "… a deal, Mr. Barrett said, “…”".
+_NEW_REPORT_MARKS = frozenset((",", ";", "—", "―", "–"))
 # Cues followed by whom they were said to: "told reporters", "assured him".
 _ADDRESSEE_CUES = frozenset(("told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned"))
 # Commas a subject may stand behind: "Tom Berry, of Leeds, Va., said".
@@ -91,6 +93,8 @@ class _Vocabulary:
     past_speech_verbs: frozenset[str]
     clause_cues: frozenset[str]
     cue_words: frozenset[str]
+    # Words a subject never starts with (the speaker of "Though …" or "During a speech …" lies elsewhere).
+    non_speaker_starts: frozenset[str]
 
 
 def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
@@ -117,6 +121,8 @@ def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
         temporal_openers=words("temporal_openers"),
         clause_cues=words("clause_cues"),
         cue_words=frozenset(lexicon.cue_forms),
+        non_speaker_starts=(words("not_clause_starts") | words("adjunct_starts") | words("non_speaker_starts"))
+        - words("np_determiners") - words("subject_pronouns"),
         past_speech_verbs=frozenset(
             form for form, cue in lexicon.cue_forms.items()
             if cue.category is CueCategory.SPEECH and form.endswith(("ed", "id", "old", "ote"))
@@ -151,13 +157,14 @@ def find_reported(analysis: Analysis, context: Context) -> None:
         if _is_headline(text, sentence) or _within_one(sentence, direct, starts):
             continue
         tokens = tokens_in(text, sentence.start, sentence.end)
-        for report in _reports_in(text, tokens, context.lexicon, fragment_at, vocab):
+        def usable(report: _Report) -> bool:
             if _inside_any(report.cue.start, direct, starts):
-                continue
+                return False
             # A direct quote's own cue gives a report only when the report says more than the quote:
             # "However tempting the cut, it ''is a false economy,'' said Hale" is one mixed quote.
-            if report.cue in direct_cues and not _says_more_than_quotes(text, report, direct, starts):
-                continue
+            return report.cue not in direct_cues or _says_more_than_quotes(text, report, direct, starts)
+
+        for report in _reports_in(text, tokens, context.lexicon, fragment_at, vocab, usable):
             group -= 1
             for part, content in enumerate(report.content):
                 candidate = _candidate(analysis, content, report, index, group, part, direct, starts, absorbed)
@@ -178,8 +185,9 @@ def _may_report(sentence: str, cue_words: frozenset[str]) -> bool:
 
 
 def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: dict[int, Span],
-                vocab: _Vocabulary) -> list[_Report]:
+                vocab: _Vocabulary, usable: Callable[[_Report], bool] = lambda report: True) -> list[_Report]:
     reports: list[_Report] = []
+    taken: list[_Report] = []
     covered_until = -1
 
     def fragment_after(cue_index: int) -> int | None:
@@ -197,11 +205,29 @@ def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: d
         if token.start < covered_until or (token.lower not in cue_forms and token.lower != "according"):
             continue
         report = _report_at(text, tokens, index, lexicon, fragment_after, vocab)
+        if report is None:
+            continue
+        # A report that a direct quote already gives is kept aside: it still holds its words, so that
+        # no weaker report ("…, according to a clip") claims them.
+        if not usable(report):
+            if not any(_overlaps(report, earlier) for earlier in (reports + taken)[-3:]):
+                taken.append(report)
+            continue
+        # "[Clinton had told police that …], the source added": what the closing cue's speaker said
+        # holds the earlier report, and the closing speaker is the one who is quoted.
+        if report.pattern == "content-first":
+            while reports and _holds(report, reports[-1]):
+                reports.pop()
         # Reports come left to right, so a new one can only overlap the last few.
-        if report is not None and not any(_overlaps(report, earlier) for earlier in reports[-3:]):
+        if not any(_overlaps(report, earlier) for earlier in reports[-3:] + taken[-3:]):
             reports.append(report)
             covered_until = max(span.end for span in report.content)
     return reports
+
+
+def _holds(report: _Report, other: _Report) -> bool:
+    outer = report.content[0]
+    return all(outer.start <= span.start and span.end <= outer.end + 1 for span in other.content)
 
 
 def _overlaps(report: _Report, other: _Report) -> bool:
@@ -432,11 +458,28 @@ def _mixed(tokens: list[Token], cue_index: int, fragment_after: Callable[[int], 
     speaker = _speaker_before(tokens, cue_index, lexicon, vocab)
     if speaker is None:
         return None
-    content_end = max(closing + 1, _content_end(tokens, cue_index + 1, vocab))
-    if content_end <= cue_index + 1:
-        return None
+    clause_end = _content_end(tokens, cue_index + 1, vocab)
+    if clause_end <= closing and _new_report_between(tokens, cue_index + 1, closing, vocab):
+        return None  # the quote belongs to the next report: "… a deal, Mr. Barrett said, “…”"
+    content_end = closing + 1 if _main_clause_after(tokens, closing) else max(closing + 1, clause_end)
     return _Report([_span(tokens, cue_index + 1, content_end)], _cue_span(tokens, cue_index), speaker, 0.7,
                    "mixed")
+
+
+def _new_report_between(tokens: list[Token], start: int, end: int, vocab: _Vocabulary) -> bool:
+    return any(tokens[i].text in _NEW_REPORT_MARKS and _subject_cue_at(tokens, i + 1, vocab)
+               for i in range(start, end))
+
+
+def _main_clause_after(tokens: list[Token], closing: int) -> bool:
+    """"Though she called it “outrageous,” Clinton restricted …": after a quote closed with a comma,
+    a name and a verb start the main clause, which is not part of the report."""
+    after = closing + 1
+    if tokens[closing - 1].text != "," or after >= len(tokens) or not tokens[after].text[0].isupper():
+        return False
+    while after < len(tokens) and (tokens[after].text[0].isupper() or tokens[after].text == "."):
+        after += 1  # "Mr. Ortiz", "Hillary Clinton"
+    return after < len(tokens) and tokens[after].text[0].islower()
 
 
 def _according_to(tokens: list[Token], index: int, vocab: _Vocabulary) -> _Report | None:
@@ -606,7 +649,9 @@ def _content_end(tokens: list[Token], start: int, vocab: _Vocabulary) -> int:
                                               or following in vocab.past_speech_verbs):
             end = index
             break
-        if word.lower in _NEW_REPORT_LINKS and _subject_cue_at(tokens, index + 1, vocab):
+        if (word.lower in _NEW_REPORT_LINKS or word.text in _NEW_REPORT_MARKS) and _subject_cue_at(
+            tokens, index + 1, vocab
+        ):
             end = index  # "…, but he said …", "though she noted …": the next report starts here
             break
     while end > start and tokens[end - 1].text in {",", ";", ":", "—", "–", "-"}:
@@ -621,10 +666,18 @@ def _subject_cue_at(tokens: list[Token], position: int, vocab: _Vocabulary) -> b
         return False
     if tokens[position].lower in vocab.subject_pronouns:
         subject_end = position + 1
+    elif tokens[position].lower in vocab.determiners:
+        subject_end = position + 1  # "the central bank said"
+        while (subject_end < len(tokens) and subject_end - position < 4 and tokens[subject_end].text.isalpha()
+               and tokens[subject_end].lower not in vocab.cue_words
+               and tokens[subject_end].lower not in vocab.auxiliaries):
+            subject_end += 1
     else:
         subject_end = position
-        while subject_end < len(tokens) and subject_end - position < 4 and tokens[subject_end].text[0].isupper():
-            subject_end += 1
+        while subject_end < len(tokens) and subject_end - position < 5 and (
+            tokens[subject_end].text[0].isupper() or (tokens[subject_end].text == "." and subject_end > position)
+        ):
+            subject_end += 1  # "Hillary Clinton", "Mr. Barrett", "U.S. officials"
         if subject_end == position:
             return False
     for index in range(subject_end, min(len(tokens), subject_end + 3)):
@@ -738,6 +791,8 @@ def _checked_speaker(tokens: list[Token], start: int, end: int, vocab: _Vocabula
         return _span(tokens, start, end)
     if first.lower in vocab.np_prepositions or first.lower in vocab.auxiliaries:
         return None
+    if first.lower in vocab.non_speaker_starts:
+        return None  # "Though she called …", "Under the plan", "During a speech": not a subject
     if not any(w.text[0].isupper() for w in words) and first.lower not in vocab.determiners and not _plural_noun(words):
         return None
     return _span(tokens, start, end)
