@@ -374,3 +374,33 @@ def test_a_second_speaker_after_a_semicolon_is_a_second_report() -> None:
 def test_a_main_clause_after_a_quoted_fragment_is_not_part_of_the_report(text: str, clause: str,
                                                                          speaker: str) -> None:
     _assert_report(text, clause, speaker, QuoteKind.MIXED)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("On Tuesday, Sanders made the following comment: “For young people, the jobless rate is 33 percent.”",
+         "For young people, the jobless rate is 33 percent.", "Sanders"),
+        ("The White House released a statement: “The president has full confidence in the director.”",
+         "The president has full confidence in the director.", "The White House"),
+        ("After the match, Serena Williams had a short message for her fans: “We go again next year.”",
+         "We go again next year.", "Serena Williams"),
+    ],
+)
+def test_a_lead_sentence_with_a_colon_gives_the_quote_to_its_subject(text: str, quote: str, speaker: str) -> None:
+    doc = _parse(text)
+    found = _quote(doc, quote)
+    assert found.speaker_mention is not None and found.speaker_mention.text == speaker, _describe(doc)
+    assert found.confidence <= 0.8, "a lead without a reporting verb is not a sure attribution"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The results were clear: “Nobody wins a trade war.”",
+        "Her response was blunt: “We will not resign.”",
+    ],
+)
+def test_a_lead_sentence_without_a_named_subject_gives_no_speaker(text: str) -> None:
+    doc = _parse(text)
+    assert [q.speaker_mention for q in doc.quotes] == [None], _describe(doc)

@@ -122,6 +122,8 @@ def _apply_frame(candidate: Candidate, frame: Frame | None) -> None:
     candidate.speaker_slot = frame.speaker_slot
     candidate.evidence = f"frame-{frame.side}"
     candidate.confidence = 0.9 if frame.speaker_slot is not None else 0.7
+    if frame.side == "before-lead":
+        candidate.confidence = 0.7  # the lead sentence has no reporting verb: a likely, not a sure, speaker
 
 
 def _link_split_quotes(found: list[tuple[Candidate, Frame | None]], text: str, small_words: frozenset[str]) -> None:

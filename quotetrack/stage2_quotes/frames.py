@@ -199,7 +199,21 @@ def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         # "She said “no.”" with no colon or comma between verb and quote: a fragment unless it is long.
         side = "before" if gap_end < len(tokens) else "before-bare"
         return Frame(Span(cue.start, cue.end), slot, side, colon, Span(tokens[0].start, tokens[-1].end))
-    return None
+    return _lead_frame(tokens, lexicon) if colon else None
+
+
+def _lead_frame(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
+    """"Sanders made the following comment: “…”": a sentence that leads into a quote with a colon
+    and no reporting verb gives the quote to its subject, when that is a name or a pronoun."""
+    subject = _main_clause_subject(tokens[:-1], frame_words(lexicon))
+    if not subject or not _plausible_speaker(subject, lexicon):
+        return None
+    after = tokens.index(subject[-1]) + 1
+    if after >= len(tokens) - 1 or not tokens[after].text.isalpha() or not tokens[after].text.islower():
+        return None  # "Trump’s answer:" or "Ms. Lee:" — no verb of which the name is the subject
+    verb = tokens[after]
+    return Frame(Span(verb.start, verb.end), Span(subject[0].start, subject[-1].end), "before-lead", True,
+                 Span(tokens[0].start, tokens[-1].end))
 
 
 def _speaker_of_frame_before(tokens: list[Token], cue_index: int, gap_end: int, lexicon: Lexicon) -> list[Token]:
@@ -230,12 +244,11 @@ def _subject_words(tokens: list[Token], start: int, words: FrameWords) -> list[T
     first = tokens[start]
     if first.lower in words.pronouns:
         return [first]
-    end = start
-    if first.lower in words.determiners:
-        end += 1
+    name_start = start + 1 if first.lower in words.determiners else start
+    end = name_start
     while end < len(tokens) and end - start < 6 and (tokens[end].text[0].isupper() or tokens[end].text == "."):
         end += 1
-    return tokens[start:end] if end > start and tokens[end - 1].text[0].isupper() else []
+    return tokens[start:end] if end > name_start and tokens[end - 1].text[0].isupper() else []
 
 
 def _last_clause(tokens: list[Token], clause_breaks: frozenset[str]) -> list[Token]:
