@@ -28,7 +28,7 @@ Rules, in the order they run, each linear in the number of mentions:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -96,6 +96,7 @@ class _Resolver:
         # Word sets fetched once per document (data/function_words.tsv).
         self.leader_titles = lexicon.word_set("leader_titles")
         self.organisation_heads = lexicon.word_set("organisation_heads")
+        self.title_roles = lexicon.memo("coreference.title_roles", _title_roles)
         self.entities: list[_Entity] = []
         self.by_full_name: dict[tuple[str, ...], _Entity] = {}
         self.by_surname: dict[str, list[_Entity]] = {}
@@ -209,14 +210,16 @@ class _Resolver:
         words = mention.text.split()
         head = words[-1].casefold()
         if head in self.organisation_heads:
-            return self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION)
+            # "the fund" is the International Monetary Fund when one is named; else the last organisation.
+            named = self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION and _named_by(e, head))
+            return named or self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION)
         country = next((c for c in map(self.lexicon.country_of, words) if c), None)
         affiliation = next((w for w in words[1:-1] if w[0].isupper() and not self.lexicon.country_of(w)), None)
         people = [e for e in self._people_by_role().get(head, ()) if e.kind is SpeakerKind.PERSON]
         if country:
-            people = [e for e in people if e.country == country]
+            people = _best_matches(people, lambda e: e.country, country)
         if affiliation:
-            people = [e for e in people if e.affiliation == affiliation]
+            people = _best_matches(people, lambda e: e.affiliation, affiliation)
         return people[0] if len(people) == 1 else None
 
     def _people_by_role(self) -> dict[str, list[_Entity]]:
@@ -224,7 +227,7 @@ class _Resolver:
         if self._role_index is None:
             self._role_index = {}
             for entity in self.entities:
-                for word in _role_words(entity, self.leader_titles):
+                for word in _role_words(entity, self.leader_titles, self.title_roles):
                     self._role_index.setdefault(word, []).append(entity)
         return self._role_index
 
@@ -402,13 +405,38 @@ def _gender_fits(known: str | None, wanted: str | None) -> bool:
     return known is None or wanted is None or known == wanted
 
 
-def _role_words(entity: _Entity, leader_titles: frozenset[str]) -> set[str]:
-    """The role heads an entity answers to: its role and title words, and "leader" for a head of state
-    (one who holds a word of ``leader_titles``)."""
-    held = {word for value in (entity.role, entity.title) if value for word in value.casefold().split()}
+def _role_words(entity: _Entity, leader_titles: frozenset[str],
+                title_roles: Mapping[str, frozenset[str]]) -> set[str]:
+    """The role heads an entity answers to: its role and title words (a short title also by the role it
+    means: "Sen." is a senator), and "leader" for a head of state (one who holds a word of ``leader_titles``)."""
+    held = {word.rstrip(".") for value in (entity.role, entity.title) if value for word in value.casefold().split()}
+    for word in list(held):
+        held |= title_roles.get(word, frozenset())
     if held & leader_titles:
         held.add("leader")
     return held
+
+
+def _title_roles(lexicon: Lexicon) -> Mapping[str, frozenset[str]]:
+    """Short title → the role nouns it means, from the ``title_means_<role>`` word sets."""
+    roles: dict[str, set[str]] = {}
+    for name, short_forms in lexicon.words.items():
+        if name.startswith("title_means_"):
+            for short in short_forms:
+                roles.setdefault(short, set()).add(name.removeprefix("title_means_"))
+    return {short: frozenset(nouns) for short, nouns in roles.items()}
+
+
+def _best_matches(people: list[_Entity], attribute: Callable[[_Entity], str | None], wanted: str) -> list[_Entity]:
+    """Those whose attribute is ``wanted``; failing that, those of whom it is not known ("the Vermont
+    senator" may be "Sen. Bernie Sanders", whose state the text never gave), never one known to differ."""
+    exact = [e for e in people if attribute(e) == wanted]
+    return exact or [e for e in people if attribute(e) is None]
+
+
+def _named_by(entity: _Entity, head: str) -> bool:
+    """Whether an organisation's name holds the description's head: "the fund" → "International Monetary Fund"."""
+    return entity.org_name is not None and head in entity.org_name.casefold().split()
 
 
 def _agrees(entity: _Entity, agreement: str) -> bool:

@@ -1,0 +1,68 @@
+"""Descriptions resolved to named entities: an organisation named by the description's head ("the fund"
+→ the International Monetary Fund), a short title read as its role ("Sen." is a senator), and an
+affiliation that the named person was never given. Negative cases check that nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotetrack
+from quotetrack import Document, Quote
+
+
+def _quote(doc: Document, clause: str) -> Quote:
+    matches = [q for q in doc.quotes if q.text.strip(" .,") == clause]
+    assert len(matches) == 1, [(q.text, q.speaker_name) for q in doc.quotes]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("The International Monetary Fund cut its forecast on Tuesday. The fund warned that growth would slow.",
+         "growth would slow", "International Monetary Fund"),
+        ("The European Commission fined Google on Monday. The commission said the search giant had abused its "
+         "position.", "the search giant had abused its position", "European Commission"),
+        ("Airbus and the European Space Agency signed the contract. The agency said the probe would launch in "
+         "2029.", "the probe would launch in 2029", "European Space Agency"),
+    ],
+)
+def test_an_organisation_description_finds_the_organisation_it_names(text: str, clause: str,
+                                                                      speaker: str) -> None:
+    assert _quote(quotetrack.extract(text), clause).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Sen. Bernie Sanders spoke in Ohio. The Vermont senator said wages were too low.",
+         "wages were too low", "Bernie Sanders"),
+        ("Gov. Gretchen Whitmer visited the plant. The governor said the jobs would stay in Michigan.",
+         "the jobs would stay in Michigan", "Gretchen Whitmer"),
+        ("Rep. Maxine Waters questioned the bank's chief. The congresswoman's colleague left early, and the "
+         "representative said the bank had misled customers.", "the bank had misled customers", "Maxine Waters"),
+    ],
+)
+def test_a_short_title_answers_to_its_role(text: str, clause: str, speaker: str) -> None:
+    assert _quote(quotetrack.extract(text), clause).speaker_name == speaker
+
+
+def test_an_affiliation_picks_the_person_who_has_it() -> None:
+    text = ("Kremlin spokesman Dmitry Peskov spoke first. Ukrainian foreign ministry spokesman Heorhiy Tykhyi "
+            "spoke next. The Kremlin spokesman said the talks were over.")
+    assert _quote(quotetrack.extract(text), "the talks were over").speaker_name == "Dmitry Peskov"
+
+
+def test_two_people_with_the_role_and_no_way_to_choose_stay_unresolved() -> None:
+    text = ("Senator Ann Cole and Senator Joe Hart met on Monday. The senator said the bill would pass.")
+    quote = _quote(quotetrack.extract(text), "the bill would pass")
+    assert quote.speaker_name not in ("Ann Cole", "Joe Hart")
+    assert quote.confidence <= 0.6
+
+
+def test_a_description_with_an_affiliation_nobody_has_is_not_given_to_someone_else() -> None:
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Friday. The White House spokesman said the meeting was "
+            "off.")
+    quote = _quote(quotetrack.extract(text), "the meeting was off")
+    assert quote.speaker_name != "Dmitry Peskov"
