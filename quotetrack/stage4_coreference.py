@@ -210,9 +210,14 @@ class _Resolver:
         words = mention.text.split()
         head = words[-1].casefold()
         if head in self.organisation_heads:
-            # "the fund" is the International Monetary Fund when one is named; else the last organisation.
+            # "the fund" is the International Monetary Fund when one is named; else the last organisation,
+            # unless a name in the description says whose it is ("the Clinton campaign" is nobody else's).
             named = self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION and _named_by(e, head))
-            return named or self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION)
+            if named is not None or any(w[0].isupper() for w in words[1:-1]):
+                return named
+            return self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION)
+        if self._is_plural_role(head):
+            return None  # "the senators" are several people: none of them alone
         country = next((c for c in map(self.lexicon.country_of, words) if c), None)
         affiliation = next((w for w in words[1:-1] if w[0].isupper() and not self.lexicon.country_of(w)), None)
         people = [e for e in self._people_by_role().get(head, ()) if e.kind is SpeakerKind.PERSON]
@@ -221,6 +226,11 @@ class _Resolver:
         if affiliation:
             people = _best_matches(people, lambda e: e.affiliation, affiliation)
         return people[0] if len(people) == 1 else None
+
+    def _is_plural_role(self, head: str) -> bool:
+        if head.endswith("men"):
+            return self.lexicon.is_role(head[:-3] + "man")  # spokesmen, congressmen
+        return head.endswith("s") and self.lexicon.is_role(head[:-1]) and not self.lexicon.is_role(head[:-2])
 
     def _people_by_role(self) -> dict[str, list[_Entity]]:
         """Named people indexed by each word of their role and title (built once, after the names)."""

@@ -66,3 +66,21 @@ def test_a_description_with_an_affiliation_nobody_has_is_not_given_to_someone_el
             "off.")
     quote = _quote(quotetrack.extract(text), "the meeting was off")
     assert quote.speaker_name != "Dmitry Peskov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senators Charles Grassley and Patrick Leahy wrote to the agency. The senators said the program was abused.",
+        "Kremlin spokesmen Dmitry Peskov and Yuri Ushakov briefed reporters. The spokesmen said talks were over.",
+    ],
+)
+def test_a_plural_description_is_never_one_of_the_people(text: str) -> None:
+    quote = next(q for q in quotetrack.extract(text).quotes if "said" in text[q.cue.start : q.cue.end])
+    assert quote.speaker_name not in ("Charles Grassley", "Patrick Leahy", "Dmitry Peskov", "Yuri Ushakov")
+
+
+def test_a_named_owner_keeps_an_organisation_description_to_itself() -> None:
+    text = "North Carolina voted on Tuesday. The Clinton campaign said it would appeal the ruling."
+    quote = _quote(quotetrack.extract(text), "it would appeal the ruling")
+    assert quote.speaker_name != "North Carolina"

@@ -215,7 +215,7 @@ def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: d
             continue
         # "[Clinton had told police that …], the source added": what the closing cue's speaker said
         # holds the earlier report, and the closing speaker is the one who is quoted.
-        if report.pattern == "content-first":
+        if report.pattern == "content-first" and _is_speech_cue(lexicon, token.lower):
             while reports and _holds(report, reports[-1]):
                 reports.pop()
         # Reports come left to right, so a new one can only overlap the last few.
@@ -223,6 +223,12 @@ def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: d
             reports.append(report)
             covered_until = max(span.end for span in report.content)
     return reports
+
+
+def _is_speech_cue(lexicon: Lexicon, word: str) -> bool:
+    # "…, which he said were at his side, the footage showed": evidence does not take a report over.
+    cue = lexicon.cue_forms.get(word)
+    return cue is not None and cue.category is CueCategory.SPEECH
 
 
 def _holds(report: _Report, other: _Report) -> bool:
