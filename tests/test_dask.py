@@ -1,8 +1,10 @@
 """``quotetrack.dask``: quote records from bags and DataFrames, speaker tables, on a real cluster.
 
 The cluster tests run on a ``LocalCluster`` of two worker processes and check
-that the result equals a plain single-process loop. Everything here is skipped
-when dask or distributed is not installed (``pip install quotetrack[dask]``).
+that the result equals a plain single-process loop. ``pip install -e ".[test]"``
+installs dask and distributed; without them (a bare pytest) everything here is
+skipped, and the DataFrame tests are skipped without pandas
+(``pip install quotetrack[dataframe]``).
 """
 
 from __future__ import annotations
@@ -62,8 +64,9 @@ def on_cluster(client: Any, collection: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
+    # host: the scheduler and the workers listen on loopback only.
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, silence_logs=40
     )
     with cluster, distributed.Client(cluster) as connected:
         yield connected
