@@ -240,7 +240,7 @@ class _Finder:
 
     __slots__ = (
         "text", "lexicon", "in_slot", "tables", "mentions", "pending", "known_words",
-        "line_start", "line_end", "line_is_headline",
+        "line_start", "line_end", "line_is_headline", "region_start",
     )
 
     def __init__(self, text: str, lexicon: Lexicon, in_slot: bool) -> None:
@@ -254,8 +254,10 @@ class _Finder:
         # The line the last headline question was about, and its answer (see in_headline).
         self.line_start = self.line_end = 0
         self.line_is_headline = False
+        self.region_start = 0
 
     def scan(self, start: int, end: int) -> None:
+        self.region_start = start
         hits = _keyword_hits(self.text, start, end, self.tables)
         next_hit = 0
         for run in self.tables.runs.finditer(self.text, start, end):
@@ -311,7 +313,8 @@ class _Finder:
             self.merge_with_previous(mention)
 
     def after_the(self, position: int) -> bool:
-        return self.text[max(0, position - 4) : position] in _THE
+        # A "the" before the region is not the region's: mentions never start before it.
+        return position - 4 >= self.region_start and self.text[position - 4 : position] in _THE
 
     def initial_word_needs_evidence(self, mention: Mention) -> bool:
         if mention.kind is MentionKind.NAME:
