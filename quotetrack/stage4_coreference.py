@@ -28,6 +28,7 @@ Rules, in the order they run, each linear in the number of mentions:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 __all__ = ["run", "parse_name_mention"]
 
 _PRONOUN_WINDOW_SENTENCES = 3
+# How many organisation mentions back "the company" looks for the organisation it means.
+_RECENT_ORGANISATIONS = 200
 _PRONOUN_WINDOW_MENTIONS = 40
 # ", the Kremlin spokesman," right after a name: a description of that person.
 _APPOSITIVE = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:()\n]{1,60}),")
@@ -97,6 +100,8 @@ class _Resolver:
         self.leader_titles = lexicon.word_set("leader_titles")
         self.organisation_heads = lexicon.word_set("organisation_heads")
         self.title_roles = lexicon.memo("coreference.title_roles", _title_roles)
+        self.organisation_orders: list[int] = []
+        self.organisation_mentions: list[_Entity] = []
         self.entities: list[_Entity] = []
         self.by_full_name: dict[tuple[str, ...], _Entity] = {}
         self.by_surname: dict[str, list[_Entity]] = {}
@@ -196,6 +201,8 @@ class _Resolver:
             entity.org_name = _organisation_name(mention.text)
             self.by_org[key] = entity
         self._link(entity, mention, order)
+        self.organisation_orders.append(order)  # names come in text order: the list stays sorted
+        self.organisation_mentions.append(entity)
 
     # --- descriptions ------------------------------------------------------------
 
@@ -212,10 +219,10 @@ class _Resolver:
         if head in self.organisation_heads:
             # "the fund" is the International Monetary Fund when one is named; else the last organisation,
             # unless a name in the description says whose it is ("the Clinton campaign" is nobody else's).
-            named = self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION and _named_by(e, head))
+            named = self._recent_organisation(order, lambda e: _named_by(e, head))
             if named is not None or any(w[0].isupper() for w in words[1:-1]):
                 return named
-            return self._recent(order, lambda e: e.kind is SpeakerKind.ORGANISATION)
+            return self._recent_organisation(order, lambda e: True)
         if self._is_plural_role(head):
             return None  # "the senators" are several people: none of them alone
         country = next((c for c in map(self.lexicon.country_of, words) if c), None)
@@ -241,9 +248,16 @@ class _Resolver:
                     self._role_index.setdefault(word, []).append(entity)
         return self._role_index
 
-    def _recent(self, order: int, fits: Callable[[_Entity], bool]) -> _Entity | None:
-        candidates = [e for e in self.entities if fits(e) and 0 <= e.last_seen < order]
-        return max(candidates, key=lambda e: e.last_seen) if candidates else None
+    def _recent_organisation(self, order: int, fits: Callable[[_Entity], bool]) -> _Entity | None:
+        """The organisation named last before mention ``order`` that ``fits``. Only the last
+        :data:`_RECENT_ORGANISATIONS` organisation mentions are read, so that a document with many
+        descriptions stays linear."""
+        position = bisect_left(self.organisation_orders, order)
+        for index in range(position - 1, max(-1, position - 1 - _RECENT_ORGANISATIONS), -1):
+            entity = self.organisation_mentions[index]
+            if fits(entity):
+                return entity
+        return None
 
     # --- pronouns ------------------------------------------------------------------
 

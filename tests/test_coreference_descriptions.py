@@ -84,3 +84,22 @@ def test_a_named_owner_keeps_an_organisation_description_to_itself() -> None:
     text = "North Carolina voted on Tuesday. The Clinton campaign said it would appeal the ruling."
     quote = _quote(quotetrack.extract(text), "it would appeal the ruling")
     assert quote.speaker_name != "North Carolina"
+
+
+def test_organisation_descriptions_cost_linear_time() -> None:
+    """Many organisations and many "the company said" descriptions: the description looks back over a
+    bounded number of organisation mentions, so ten times the text takes about ten times as long."""
+    import time
+
+    unit = ("Acme Holdings cut 40 jobs. The company said demand had fallen. Globex Corp. hired staff. "
+            "The firm said it would expand. ")
+
+    def seconds(repeats: int) -> float:
+        text = unit * repeats
+        started = time.perf_counter()
+        quotetrack.extract(text)
+        return time.perf_counter() - started
+
+    seconds(20)  # warm up: the word lists load on first use
+    small, big = seconds(100), seconds(1_000)
+    assert big < 30 * max(small, 0.002), (small, big)
