@@ -31,7 +31,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -53,7 +54,7 @@ _APPOSITIVE_REACH = 80
 _NAME_KINDS = (MentionKind.NAME, MentionKind.TITLE_NAME)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     """An entity while mentions are being gathered."""
 
@@ -90,6 +91,124 @@ class NameParts:
     gender: str | None = None
 
 
+_NO_PARTS = NameParts(name=())
+_CACHE_SIZE = 50_000  # entries of each per-lexicon cache below; emptied when full, so memory stays bounded
+
+
+@dataclass(frozen=True)
+class _NameReading:
+    """What coreference needs of a name mention's words, worked out once per wording."""
+
+    parts: NameParts
+    bare: bool  # only a surname: "Putin", "Von der Leyen"
+    surname_key: str  # the casefolded family name with its particles: "von der leyen"
+
+
+def _name_reading(text: str, lexicon: Lexicon) -> _NameReading:
+    """The reading of a name mention, cached per lexicon: names recur ("Trump", "Mr Putin")."""
+    cache: dict[str, _NameReading] = lexicon.memo("coreference_names", _new_cache)
+    reading = cache.get(text)
+    if reading is None:
+        if len(cache) > _CACHE_SIZE:
+            cache.clear()
+        parts = parse_name_mention(text, lexicon)
+        reading = _NameReading(parts, _is_bare(parts.name, lexicon), _surname_key(parts.name, lexicon))
+        cache[text] = reading
+    return reading
+
+
+@dataclass(frozen=True)
+class _Description:
+    """What the words of a description say ("the Ukrainian leader": head "leader", country Ukraine)."""
+
+    head: str  # the last word, casefolded
+    country: str | None
+    affiliation: str | None  # the first capitalised word inside that is no country
+    owner_named: bool  # a capitalised word inside: "the Clinton campaign"
+
+
+def _description_words(text: str, lexicon: Lexicon) -> _Description:
+    """The reading of a description's words, cached per lexicon and wording."""
+    cache: dict[str, _Description] = lexicon.memo("coreference_descriptions", _new_cache)
+    found = cache.get(text)
+    if found is None:
+        if len(cache) > _CACHE_SIZE:
+            cache.clear()
+        words = text.split()
+        found = cache[text] = _Description(
+            head=words[-1].casefold(),
+            country=next((c for c in map(lexicon.country_of, words) if c), None),
+            affiliation=next((w for w in words[1:-1] if w[0].isupper() and not lexicon.country_of(w)), None),
+            owner_named=any(w[0].isupper() for w in words[1:-1]),
+        )
+    return found
+
+
+def _new_cache(_: Lexicon) -> dict[str, Any]:
+    return {}
+
+
+def _surname_key(name: tuple[str, ...], lexicon: Lexicon) -> str:
+    """The family name with its particles, casefolded: "von der leyen" of "Ursula von der Leyen"."""
+    start = len(name) - 1
+    while start > 0 and name[start - 1].casefold() in lexicon.name_particles:
+        start -= 1
+    return " ".join(name[start:]).casefold()
+
+
+def _is_bare(name: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Only a surname: "Putin", "Von der Leyen"."""
+    if len(name) == 1:
+        return True
+    return all(word.casefold() in lexicon.name_particles for word in name[:-1])
+
+
+class _PeopleBySurname:
+    """Named people by surname key, with the latest mentioned one of each gender at hand,
+    so that a bare surname finds its person in constant time however many share the name.
+
+    While names are read, a person is mentioned last when linked, and only then can its
+    gender change (from unknown to "m" or "f"). Each key keeps one stack of people per
+    gender, pushed at each link; a person whose gender has changed since is stale on the
+    unknown-gender stack and is dropped when it comes to the top.
+    """
+
+    def __init__(self) -> None:
+        self._named: dict[str, list[_Entity]] = {}
+        self._latest: dict[str, dict[str | None, list[_Entity]]] = {}
+
+    def add(self, key: str, entity: _Entity) -> None:
+        self._named.setdefault(key, []).append(entity)
+
+    def named(self, key: str) -> list[_Entity]:
+        """Everyone with this surname key, in the order they were first named."""
+        return self._named.get(key, [])
+
+    def seen(self, key: str, entity: _Entity) -> None:
+        """``entity`` (named with ``key``) has just been linked to a mention."""
+        self._latest.setdefault(key, {}).setdefault(entity.gender, []).append(entity)
+
+    def latest(self, key: str, gender: str | None) -> _Entity | None:
+        """The person with this surname key mentioned last whose gender fits ``gender``."""
+        stacks = self._latest.get(key)
+        if not stacks:
+            return None
+        genders = list(stacks) if gender is None else [None, gender]
+        tops = [top for top in (_top(stacks, g) for g in genders) if top is not None]
+        return max(tops, key=_last_seen) if tops else None
+
+
+def _top(stacks: dict[str | None, list[_Entity]], gender: str | None) -> _Entity | None:
+    stack = stacks.get(gender)
+    while stack and stack[-1].gender != gender:
+        stack.pop()  # given a gender since it was pushed: it is on that gender's stack now
+    return stack[-1] if stack else None
+
+
+def _last_seen(entity: _Entity) -> int:
+    return entity.last_seen
+
+
 class _Resolver:
     """Builds the entities of one document (one instance per document)."""
 
@@ -104,31 +223,39 @@ class _Resolver:
         self.organisation_mentions: list[_Entity] = []
         self.entities: list[_Entity] = []
         self.by_full_name: dict[tuple[str, ...], _Entity] = {}
-        self.by_surname: dict[str, list[_Entity]] = {}
         self.by_org: dict[str, _Entity] = {}
         self.of_mention: dict[int, _Entity] = {}  # mention start → entity
+        self.people = _PeopleBySurname()
         self._role_index: dict[str, list[_Entity]] | None = None
+        # What a description's words pick out among the named people, per (head, country, affiliation).
+        self._described: dict[tuple[str, str | None, str | None], _Entity | None] = {}
+        self._named_by_head: dict[str, list[int]] = {}
 
     # --- names and organisations -------------------------------------------------
 
     def add_name(self, mention: Mention, order: int) -> None:
-        parts = parse_name_mention(mention.text, self.lexicon)
-        if not parts.name:
+        reading = _name_reading(mention.text, self.lexicon)
+        if not reading.parts.name:
             return
-        entity = self._entity_for_name(parts)
-        self._absorb(entity, parts)
-        self._absorb(entity, self._appositive_after(mention))
+        entity = self._entity_for_name(reading)
+        self._absorb(entity, reading.parts)
+        appositive = self._appositive_after(mention)
+        if appositive is not _NO_PARTS:  # absorbing nothing twice changes nothing
+            self._absorb(entity, appositive)
         self._link(entity, mention, order)
+        self.people.seen(reading.surname_key, entity)
 
     def _appositive_after(self, mention: Mention) -> NameParts:
         """What "Dmitry Peskov, the Kremlin spokesman," says of the name: role, affiliation, country."""
-        match = _APPOSITIVE.match(self.analysis.text, mention.span.end, mention.span.end + _APPOSITIVE_REACH)
+        text, end = self.analysis.text, mention.span.end
+        # Most names are followed by no comma: the regex is tried only where one stands.
+        match = _APPOSITIVE.match(text, end, end + _APPOSITIVE_REACH) if text.startswith(",", end) else None
         if match is None:
-            return NameParts(name=())
+            return _NO_PARTS
         words = match.group(1).split()
         role = words[-1] if words[-1][:1].islower() and self.lexicon.is_role(words[-1]) else None
         if role is None:
-            return NameParts(name=())
+            return _NO_PARTS
         country = affiliation = None
         for word in words[:-1]:
             if (nation := self.lexicon.country_of(word)) is not None:
@@ -137,47 +264,32 @@ class _Resolver:
                 affiliation = f"{affiliation} {word}" if affiliation else word
         return NameParts(name=(), role=role, affiliation=affiliation, country=country)
 
-    def _entity_for_name(self, parts: NameParts) -> _Entity:
-        name = parts.name
+    def _entity_for_name(self, reading: _NameReading) -> _Entity:
+        name, gender = reading.parts.name, reading.parts.gender
         if name in self.by_full_name:
             return self.by_full_name[name]
-        same_surname = self.by_surname.get(self._surname_key(name), [])
-        if self._is_bare(name):
-            compatible = [e for e in same_surname if _gender_fits(e.gender, parts.gender)]
-            if compatible:
-                return max(compatible, key=lambda e: e.last_seen)
-            return self._new_person(name)
+        if reading.bare:
+            latest = self.people.latest(reading.surname_key, gender)
+            return latest if latest is not None else self._new_person(reading)
         # A full name completes an entity so far known only by its surname, if just one such exists.
-        bare = [e for e in same_surname if self._is_bare(e.name_tokens)]
-        if len(bare) == 1 and len(same_surname) == 1 and _gender_fits(bare[0].gender, parts.gender):
-            entity = bare[0]
-            del self.by_full_name[entity.name_tokens]
-            entity.name_tokens = name
-            self.by_full_name[name] = entity
-            return entity
-        return self._new_person(name)
-
-    def _surname(self, name: tuple[str, ...]) -> tuple[str, ...]:
-        """The family name with its particles: ("von", "der", "Leyen") of "Ursula von der Leyen"."""
-        start = len(name) - 1
-        while start > 0 and name[start - 1].casefold() in self.lexicon.name_particles:
-            start -= 1
-        return name[start:]
-
-    def _surname_key(self, name: tuple[str, ...]) -> str:
-        return " ".join(self._surname(name)).casefold()
+        same_surname = self.people.named(reading.surname_key)
+        if len(same_surname) == 1 and self._is_bare(same_surname[0].name_tokens):
+            entity = same_surname[0]
+            if _gender_fits(entity.gender, gender):
+                del self.by_full_name[entity.name_tokens]
+                entity.name_tokens = name
+                self.by_full_name[name] = entity
+                return entity
+        return self._new_person(reading)
 
     def _is_bare(self, name: tuple[str, ...]) -> bool:
-        """Only a surname: "Putin", "Von der Leyen"."""
-        if len(name) == 1:
-            return True
-        return all(word.casefold() in self.lexicon.name_particles for word in name[:-1])
+        return _is_bare(name, self.lexicon)
 
-    def _new_person(self, name: tuple[str, ...]) -> _Entity:
+    def _new_person(self, reading: _NameReading) -> _Entity:
         entity = self._new(SpeakerKind.PERSON)
-        entity.name_tokens = name
-        self.by_full_name[name] = entity
-        self.by_surname.setdefault(self._surname_key(name), []).append(entity)
+        entity.name_tokens = reading.parts.name
+        self.by_full_name[entity.name_tokens] = entity
+        self.people.add(reading.surname_key, entity)
         return entity
 
     def _absorb(self, entity: _Entity, parts: NameParts) -> None:
@@ -214,19 +326,24 @@ class _Resolver:
         self._link(entity, mention, order)
 
     def _described_entity(self, mention: Mention, order: int) -> _Entity | None:
-        words = mention.text.split()
-        head = words[-1].casefold()
+        words = _description_words(mention.text, self.lexicon)
+        head = words.head
         if head in self.organisation_heads:
             # "the fund" is the International Monetary Fund when one is named; else the last organisation,
             # unless a name in the description says whose it is ("the Clinton campaign" is nobody else's).
-            named = self._recent_organisation(order, lambda e: _named_by(e, head))
-            if named is not None or any(w[0].isupper() for w in words[1:-1]):
+            named = self._recent_organisation(order, head)
+            if named is not None or words.owner_named:
                 return named
-            return self._recent_organisation(order, lambda e: True)
+            return self._recent_organisation(order)
         if self._is_plural_role(head):
             return None  # "the senators" are several people: none of them alone
-        country = next((c for c in map(self.lexicon.country_of, words) if c), None)
-        affiliation = next((w for w in words[1:-1] if w[0].isupper() and not self.lexicon.country_of(w)), None)
+        # The named people do not change while descriptions are resolved: one answer per wording.
+        key = (head, words.country, words.affiliation)
+        if key not in self._described:
+            self._described[key] = self._the_one_person(*key)
+        return self._described[key]
+
+    def _the_one_person(self, head: str, country: str | None, affiliation: str | None) -> _Entity | None:
         people = [e for e in self._people_by_role().get(head, ()) if e.kind is SpeakerKind.PERSON]
         if country:
             people = _best_matches(people, lambda e: e.country, country)
@@ -248,16 +365,29 @@ class _Resolver:
                     self._role_index.setdefault(word, []).append(entity)
         return self._role_index
 
-    def _recent_organisation(self, order: int, fits: Callable[[_Entity], bool]) -> _Entity | None:
-        """The organisation named last before mention ``order`` that ``fits``. Only the last
-        :data:`_RECENT_ORGANISATIONS` organisation mentions are read, so that a document with many
-        descriptions stays linear."""
+    def _recent_organisation(self, order: int, head: str | None = None) -> _Entity | None:
+        """The organisation named last before mention ``order`` (one whose name holds ``head``
+        when given: "the fund" → "International Monetary Fund"). Only the last
+        :data:`_RECENT_ORGANISATIONS` organisation mentions count, so that a document with many
+        descriptions stays linear; the lists of mentions per head find the one in log time."""
         position = bisect_left(self.organisation_orders, order)
-        for index in range(position - 1, max(-1, position - 1 - _RECENT_ORGANISATIONS), -1):
-            entity = self.organisation_mentions[index]
-            if fits(entity):
-                return entity
-        return None
+        last = position - 1
+        if head is not None:
+            named = self._mentions_named_by(head)
+            found = bisect_left(named, position)
+            last = named[found - 1] if found else -1
+        if last < 0 or last < position - _RECENT_ORGANISATIONS:
+            return None
+        return self.organisation_mentions[last]
+
+    def _mentions_named_by(self, head: str) -> list[int]:
+        """Indices into ``organisation_mentions`` (in text order) of the organisations whose name
+        holds ``head``; built on first use, once all names are read."""
+        named = self._named_by_head.get(head)
+        if named is None:
+            mentions = self.organisation_mentions
+            named = self._named_by_head[head] = [i for i, e in enumerate(mentions) if _named_by(e, head)]
+        return named
 
     # --- pronouns ------------------------------------------------------------------
 
@@ -292,7 +422,9 @@ class _Resolver:
 
 def run(analysis: Analysis, context: Context) -> None:
     """Fill ``analysis.speakers`` with the document's entities and ``analysis.mention_speaker``."""
-    mentions = sorted({m.span: m for m in analysis.mentions}.values(), key=lambda m: m.span.start)
+    # Keyed by (start, end), which hashes faster than Span and is equal where Spans are.
+    unique = {(m.span.start, m.span.end): m for m in analysis.mentions}
+    mentions = sorted(unique.values(), key=_start_of)
     resolver = _Resolver(analysis, context.lexicon)
     for order, mention in enumerate(mentions):
         if mention.kind in _NAME_KINDS:
@@ -312,6 +444,9 @@ def run(analysis: Analysis, context: Context) -> None:
     _publish(analysis, resolver.entities)
 
 
+_start_of = attrgetter("span.start")
+
+
 def _antecedent_window(mentions: list[tuple[Mention, int]], order: int) -> list[tuple[Mention, int]]:
     """The mentions of a sentence that come before mention ``order``, at most the last
     :data:`_PRONOUN_WINDOW_MENTIONS` of them (so that a sentence that never ends costs linear time)."""
@@ -327,17 +462,23 @@ def _publish(analysis: Analysis, entities: Iterable[_Entity]) -> None:
         if not entity.mentions:
             continue
         name = entity.name()
-        aliases = tuple(dict.fromkeys(m.text for m in entity.mentions
-                                      if m.kind is not MentionKind.PRONOUN and m.text != name))
         speaker = Speaker(
-            id=entity.id, name=name, kind=entity.kind, aliases=aliases,
-            mentions=tuple(sorted(entity.mentions, key=lambda m: m.span.start)),
+            id=entity.id, name=name, kind=entity.kind, aliases=_aliases(entity.mentions, name),
+            mentions=tuple(sorted(entity.mentions, key=_start_of)),
             title=entity.title, role=entity.role, affiliation=entity.affiliation,
             country=entity.country, gender=entity.gender,
         )
         analysis.speakers[entity.id] = speaker
         for mention in entity.mentions:
             analysis.mention_speaker[mention.span] = entity.id
+
+
+def _aliases(mentions: list[Mention], name: str) -> tuple[str, ...]:
+    """The other ways the mentions name the entity, in order, once each (pronouns aside)."""
+    if len(mentions) == 1:  # most entities are named once: no set to build
+        only = mentions[0]
+        return (only.text,) if only.kind is not MentionKind.PRONOUN and only.text != name else ()
+    return tuple(dict.fromkeys(m.text for m in mentions if m.kind is not MentionKind.PRONOUN and m.text != name))
 
 
 def parse_name_mention(text: str, lexicon: Lexicon) -> NameParts:
