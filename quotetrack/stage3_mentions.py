@@ -30,7 +30,6 @@ True
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -130,6 +129,8 @@ def mention_in(text: str, slot: Span, lexicon: Lexicon) -> Mention | None:
     _check_region(text, slot.start, slot.end, lexicon)
     mentions = _slot_mentions(text, slot, lexicon)
     names = [m for m in mentions if m.kind in _NAMED]
+    if len(names) == 1:
+        return names[0]
     if names:
         return max(names, key=lambda m: (len(m.span), -m.span.start))
     if mentions:
@@ -225,7 +226,9 @@ class _Tables:
     """
 
     runs: Any  # the compiled run pattern
-    keywords: frozenset[str]
+    # Each keyword as written and with a possessive ("company", "company’s", "company's")
+    # → the keyword; see _keyword_forms.
+    keywords: dict[str, str]
     multiword: dict[str, tuple[str, ...]]
     readings: dict[str, tuple[_PlacedPiece, ...]]
     steps: dict[str, _Step]
@@ -233,7 +236,21 @@ class _Tables:
 
 def _tables(lexicon: Lexicon) -> _Tables:
     keywords, multiword = _keywords(lexicon)
-    return _Tables(_run_pattern(lexicon), keywords, multiword, {}, {})
+    return _Tables(_run_pattern(lexicon), _keyword_forms(keywords), multiword, {}, {})
+
+
+def _keyword_forms(keywords: frozenset[str]) -> dict[str, str]:
+    """Every form a token's core may take to stand for a keyword: the keyword itself, or
+    the keyword with "’s" or "'s"; a keyword as written wins over a possessive of another.
+    (A keyword that begins with punctuation is found in the possessive only once stripped.)"""
+    forms = {
+        keyword + ending: keyword
+        for keyword in keywords
+        if keyword[:1] not in _EDGE_PUNCTUATION
+        for ending in _POSSESSIVE
+    }
+    forms.update((keyword, keyword) for keyword in keywords)
+    return forms
 
 
 class _Finder:
@@ -288,11 +305,18 @@ class _Finder:
     # --- capitalised runs
 
     def add_run(self, start: int, end: int) -> None:
-        pieces = _reading(self.text[start:end], self.tables, self.lexicon)
+        text = self.text
+        pieces = self.tables.readings.get(text[start:end])
+        if pieces is None:
+            pieces = _reading(text[start:end], self.tables, self.lexicon)
         if not pieces:
             return
-        text = self.text
-        headline = not self.in_slot and self.in_headline(start)
+        if self.in_slot:
+            headline = False
+        elif self.line_start <= start < self.line_end:  # the line of the run before: most runs share one
+            headline = self.line_is_headline
+        else:
+            headline = self.in_headline(start)
         for piece in pieces:
             first, last, kind = start + piece.start, start + piece.end, piece.kind
             if kind is MentionKind.PRONOUN:
@@ -311,7 +335,11 @@ class _Finder:
             if initial and piece.word_count == 1 and self.initial_word_needs_evidence(mention):
                 self.pending.append(_Pending(mention, piece.words[0]))
                 continue
-            self.merge_with_previous(mention)
+            mentions = self.mentions
+            if mentions and kind in _JOINABLE and first - mentions[-1].span.end in (1, 3):
+                self.merge_with_previous(mention)
+            else:
+                mentions.append(mention)  # nothing to join: merge_with_previous would only append
 
     def after_the(self, position: int) -> bool:
         # A "the" before the region is not the region's: mentions never start before it.
@@ -389,8 +417,7 @@ class _Finder:
                 break
             word_end = position - 1
             reach = max(region_start, word_end - 30)
-            gap_found = _WORD_GAP.search(text, reach, word_end)
-            gap = gap_found.start() if gap_found is not None else -1
+            gap = _last_gap(text, reach, word_end)
             if gap < 0 and reach > region_start:
                 break  # a "word" of 30 characters is no word of a description
             word_start = gap + 1 if gap >= 0 else reach
@@ -421,6 +448,16 @@ class _Step(Enum):
 
 # The last space, no-break space, line break or tab before a position.
 _WORD_GAP = regex.compile(r"[ \u00a0\n\t]", flags=regex.REVERSE)
+
+
+def _last_gap(text: str, start: int, end: int) -> int:
+    """Where the last space, no-break space, line break or tab of ``text[start:end]`` stands; -1 if none."""
+    gap = text.rfind(" ", start, end)
+    # The other three are not printable: a plain word after the space holds none of them.
+    if text[gap + 1 if gap >= 0 else start : end].isprintable():
+        return gap
+    found = _WORD_GAP.search(text, start, end)
+    return found.start() if found is not None else -1
 
 
 def _description_step(word: str, tables: _Tables, lexicon: Lexicon) -> _Step:
@@ -673,16 +710,18 @@ def _keyword_hits(text: str, start: int, end: int, tables: _Tables) -> list[tupl
     than a regex over hundreds of words; a hit is then located in the text with
     ``str.find`` from the previous one, so the whole is linear.
     """
-    words, multi = tables.keywords, tables.multiword
+    forms, multi = tables.keywords, tables.multiword
     hits: list[tuple[int, int, str]] = []
     position = start
     for raw in text[start:end].split():
-        word = raw if raw in words else raw.strip(_EDGE_PUNCTUATION)
-        if word not in words:
-            # Possessives are rare: test for the apostrophe before slicing ("company’s").
-            if ("’" not in word and "'" not in word) or word[-2:] not in _POSSESSIVE or word[:-2] not in words:
+        # A token stands for a keyword as written, or once stripped of punctuation at its ends.
+        if raw in forms:
+            word = forms[raw]
+        else:
+            core = raw.strip(_EDGE_PUNCTUATION)
+            if core not in forms:
                 continue
-            word = word[:-2]
+            word = forms[core]
         at = _token_at(text, raw, position, start, end)
         position = at + len(raw)
         word_end = at + raw.find(word) + len(word)
@@ -886,15 +925,18 @@ _END = attrgetter("span.end")
 def _merged(first: list[Mention], second: list[Mention]) -> list[Mention]:
     """Both lists as one, sorted; where two mentions overlap, the one from ``first`` stays.
 
-    A mention of ``second`` is checked against the two spans of ``first`` on either
-    side of its start only, so the whole stays linear. Spans are handled as
-    ``(start, end)`` tuples, which sort and hash like :class:`Span` but far faster.
+    ``second`` is sorted and without overlaps (a finder's result). Each of its mentions
+    is checked against the two spans of ``first`` on either side of its start only, so
+    the whole stays linear. Spans are handled as ``(start, end)`` tuples, which sort and
+    hash like :class:`Span` but far faster.
     """
     chosen = {(m.span.start, m.span.end): m for m in first}
     taken = sorted(chosen)
+    index = 0  # where (start, start) would go in ``taken``: it only moves on, as the starts rise
     for mention in second:
         start, end = mention.span.start, mention.span.end
-        index = bisect_left(taken, (start, start))
+        while index < len(taken) and taken[index] < (start, start):
+            index += 1
         for taken_start, taken_end in taken[max(0, index - 2) : index + 2]:
             if start < taken_end and taken_start < end:
                 break
