@@ -229,7 +229,7 @@ class _Resolver:
         self._role_index: dict[str, list[_Entity]] | None = None
         # What a description's words pick out among the named people, per (head, country, affiliation).
         self._described: dict[tuple[str, str | None, str | None], _Entity | None] = {}
-        self._named_by_head: dict[str, list[int]] = {}
+        self._named_by_word: dict[str, list[int]] | None = None
 
     # --- names and organisations -------------------------------------------------
 
@@ -382,12 +382,18 @@ class _Resolver:
 
     def _mentions_named_by(self, head: str) -> list[int]:
         """Indices into ``organisation_mentions`` (in text order) of the organisations whose name
-        holds ``head``; built on first use, once all names are read."""
-        named = self._named_by_head.get(head)
-        if named is None:
-            mentions = self.organisation_mentions
-            named = self._named_by_head[head] = [i for i, e in enumerate(mentions) if _named_by(e, head)]
-        return named
+        holds the word ``head`` ("fund": "International Monetary Fund"), compared casefolded.
+        The lists of every word are built on first use, once all names are read, in one pass
+        over the organisation mentions."""
+        if self._named_by_word is None:
+            self._named_by_word = {}
+            words_of: dict[int, Iterable[str]] = {}
+            for index, entity in enumerate(self.organisation_mentions):
+                if id(entity) not in words_of:
+                    words_of[id(entity)] = dict.fromkeys(entity.org_name.casefold().split())
+                for word in words_of[id(entity)]:
+                    self._named_by_word.setdefault(word, []).append(index)
+        return self._named_by_word.get(head, [])
 
     # --- pronouns ------------------------------------------------------------------
 
@@ -597,11 +603,6 @@ def _best_matches(people: list[_Entity], attribute: Callable[[_Entity], str | No
     senator" may be "Sen. Bernie Sanders", whose state the text never gave), never one known to differ."""
     exact = [e for e in people if attribute(e) == wanted]
     return exact or [e for e in people if attribute(e) is None]
-
-
-def _named_by(entity: _Entity, head: str) -> bool:
-    """Whether an organisation's name holds the description's head: "the fund" → "International Monetary Fund"."""
-    return entity.org_name is not None and head in entity.org_name.casefold().split()
 
 
 def _agrees(entity: _Entity, agreement: str) -> bool:
