@@ -502,7 +502,7 @@ class _Piece:
     acronym: bool = False  # an unknown acronym: a mention only after "the" or with 3+ letters
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: thousands are cached
 class _PlacedPiece:
     """A piece with what does not depend on where its run stands: its character offsets
     in the run and the answers about its words, worked out once per run text."""
