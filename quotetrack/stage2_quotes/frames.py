@@ -16,6 +16,10 @@ from .marks import Pair
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*|\S")
 _MAX_FRAME_TOKENS = 14
+# “…,” Leonard E. Burman, director of the Tax Policy Center and a professor at Syracuse, said:
+# a name with long appositives before its cue.
+_MAX_APPOSITIVE_FRAME_TOKENS = 40
+_NAME_BEFORE_APPOSITIVE_TOKENS = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +133,7 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
     if index < len(tokens) and is_verb_at(tokens, index, lexicon):
         return _inverted_frame(tokens, index, words)
     depth = 0
-    for cue_index in range(index, min(len(tokens), index + _MAX_FRAME_TOKENS)):
+    for cue_index in range(index, min(len(tokens), _frame_after_limit(tokens, index))):
         token = tokens[cue_index]
         depth += (token.text == "(") - (token.text == ")")
         if depth > 0 or token.text == ")":
@@ -139,6 +143,8 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         ):
             return None
         if cue_index > index and is_verb_at(tokens, cue_index, lexicon):
+            if cue_index >= index + _MAX_FRAME_TOKENS and tokens[cue_index - 1].text != ",":
+                return None  # past the short window only "Name, appositive, said" is a frame
             if cue_index + 1 < len(tokens) and tokens[cue_index + 1].text == ":":
                 return None  # "Eriksen said: “…”" introduces the next quote
             speaker = _trim_speaker(tokens[index:cue_index], lexicon)
@@ -147,6 +153,17 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
             return Frame(Span(token.start, token.end), Span(speaker[0].start, speaker[-1].end), "after", False,
                           Span(tokens[0].start, token.end))
     return None
+
+
+def _frame_after_limit(tokens: list[Token], index: int) -> int:
+    """How far after a quote its cue may come: further when a name opens an appositive."""
+    if index < len(tokens) and tokens[index].text[0].isupper():
+        for position in range(index + 1, min(len(tokens), index + _NAME_BEFORE_APPOSITIVE_TOKENS)):
+            if tokens[position].text == ",":
+                return index + _MAX_APPOSITIVE_FRAME_TOKENS
+            if not (tokens[position].text[0].isupper() or tokens[position].text == "."):
+                break
+    return index + _MAX_FRAME_TOKENS
 
 
 def _dash_frame(tokens: list[Token], short_titles: frozenset[str]) -> Frame | None:
