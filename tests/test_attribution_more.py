@@ -80,3 +80,48 @@ def test_a_long_clause_after_the_quote_is_not_a_frame() -> None:
     doc = quotetrack.extract(text)
     quote = quote_with(doc, "It is over,")
     assert quote.speaker_mention is None or quote.speaker_mention.text != "the mayor", describe(doc)
+
+
+# --- a second report whose subject is a bare plural ------------------------------------------------
+
+BARE_PLURAL_SECOND_REPORTS = [
+    (
+        "The minister insisted that the dam was safe, and local farmers warned that the river would flood.",
+        "the river would flood",
+        "farmers",
+    ),
+    (
+        "The chief executive said profits would recover next year, but analysts cautioned that demand was weak.",
+        "demand was weak",
+        "analysts",
+    ),
+    (
+        "The coach argued that the referee had been unfair, while opposing players claimed the penalty was"
+        " deserved.",
+        "the penalty was deserved",
+        "players",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", BARE_PLURAL_SECOND_REPORTS,
+                         ids=[r[2] for r in BARE_PLURAL_SECOND_REPORTS])
+def test_a_bare_plural_after_a_comma_and_a_link_starts_its_own_report(text: str, words: str, mention: str) -> None:
+    doc = quotetrack.extract(text)
+    quote = quote_with(doc, words)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith(mention), describe(doc)
+
+
+LISTS_NOT_REPORTS = [
+    # A bare plural after "and" with no comma is part of a list: the report runs on.
+    ("The senator said that coal states and industry groups are challenging the rules in court.",
+     "coal states and industry groups are challenging the rules in court"),
+    ("The report said that teachers and school nurses were promised higher pay.",
+     "teachers and school nurses were promised higher pay"),
+]
+
+
+@pytest.mark.parametrize("text, words", LISTS_NOT_REPORTS, ids=[r[1][:30] for r in LISTS_NOT_REPORTS])
+def test_a_bare_plural_in_a_list_does_not_end_the_report(text: str, words: str) -> None:
+    doc = quotetrack.extract(text)
+    quote_with(doc, words)

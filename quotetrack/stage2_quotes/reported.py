@@ -59,6 +59,8 @@ _LEAST_CLAUSE_TOKENS = 5
 _MAX_ASIDE_TOKENS = 30
 # A report whose content is this much quoted is the direct quote already found.
 _QUOTED_SHARE = 0.8
+# "…, and human rights groups warned": the words a bare plural subject may run to.
+_BARE_PLURAL_WORDS = 4
 _CONTRACTED_AUXILIARIES = frozenset(("s", "ve", "d", "re", "ll"))
 _CONTRACTED_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you", "who"))
 
@@ -678,6 +680,14 @@ def _subject_cue_at(tokens: list[Token], position: int, vocab: _Vocabulary) -> b
                and tokens[subject_end].lower not in vocab.cue_words
                and tokens[subject_end].lower not in vocab.auxiliaries):
             subject_end += 1
+    elif tokens[position].text.islower():
+        # "…, and human rights groups warned": only after a comma and a link word, because a bare
+        # plural after "and" alone is most often part of a list ("West Virginia and industry groups").
+        if not (position >= 2 and tokens[position - 1].lower in _NEW_REPORT_LINKS and tokens[position - 2].text == ","):
+            return False
+        subject_end = _bare_plural_end(tokens, position, vocab)
+        if subject_end == position:
+            return False
     else:
         subject_end = position
         while subject_end < len(tokens) and subject_end - position < 5 and (
@@ -693,6 +703,20 @@ def _subject_cue_at(tokens: list[Token], position: int, vocab: _Vocabulary) -> b
         if word not in vocab.auxiliaries:
             return False
     return False
+
+
+def _bare_plural_end(tokens: list[Token], position: int, vocab: _Vocabulary) -> int:
+    """The end of a subject with no determiner, a plural noun after at most three modifiers
+    ("analysts", "human rights groups"); ``position`` when there is none."""
+    end = position
+    while end < len(tokens) and end - position < _BARE_PLURAL_WORDS and tokens[end].text.isalpha() \
+            and tokens[end].text.islower() and tokens[end].lower not in vocab.cue_words \
+            and tokens[end].lower not in vocab.auxiliaries and tokens[end].lower not in vocab.non_speaker_starts \
+            and tokens[end].lower not in vocab.subject_pronouns:
+        end += 1
+    while end > position and not _plural_noun(tokens[position:end]):
+        end -= 1
+    return end
 
 
 def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> Span | None:
