@@ -125,3 +125,28 @@ LISTS_NOT_REPORTS = [
 def test_a_bare_plural_in_a_list_does_not_end_the_report(text: str, words: str) -> None:
     doc = quotetrack.extract(text)
     quote_with(doc, words)
+
+
+# --- a cue word that is also a noun, read as the noun -----------------------------------------------
+
+NOUNS_NOT_CUES = [
+    # followed by a verb of which it is the subject
+    "Ohio state is cutting money for rural schools.",
+    "Police reports have grown longer every year.",
+    "Their claims were rejected by the court in March.",
+    # after a number
+    "The 2019 report on water quality runs to 300 pages.",
+    "His 1995 state tax return showed a large loss.",
+]
+
+
+@pytest.mark.parametrize("text", NOUNS_NOT_CUES, ids=[t[:30] for t in NOUNS_NOT_CUES])
+def test_a_cue_word_read_as_a_noun_reports_nothing(text: str) -> None:
+    doc = quotetrack.extract(text)
+    assert doc.quotes == (), describe(doc)
+
+
+def test_a_report_after_a_noun_homograph_keeps_its_own_speaker() -> None:
+    text = ("Citing the senator's 2015 state tax filing, the governor on Monday said he would release his own"
+            " returns.")
+    assert_said_by(text, "he would release his own returns", "the governor")

@@ -35,6 +35,8 @@ class FrameWords:
     cue_noun_prepositions: frozenset[str]
     # A cue word after one of these is a noun: "the report", "to report".
     noun_context: frozenset[str]
+    # A cue word that is also a noun is the noun when one of these follows it: "the report found".
+    finite_verbs: frozenset[str]
     attribution_dashes: frozenset[str]
     pronouns: frozenset[str]
 
@@ -54,6 +56,7 @@ def _frame_words_of(lexicon: Lexicon) -> FrameWords:
         clause_breaks=words("clause_breaks"),
         cue_noun_prepositions=words("cue_noun_prepositions"),
         noun_context=words("frame_determiners") | words("cue_noun_markers"),
+        finite_verbs=words("finite_verbs"),
         attribution_dashes=words("attribution_dashes"),
         pronouns=words("subject_pronouns"),
     )
@@ -329,6 +332,8 @@ def is_verb_at(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
         if index >= 2 and tokens[index - 2].lower in words.determiners and _modifies_noun(tokens[index - 1], token):
             return False  # "the Tulsa protest", "a reasonable doubt": a determiner, a modifier, the noun
         after = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        if after in words.finite_verbs or before[:1].isdigit():
+            return False  # "New York state is …", "the report found …", "the 1995 state tax return"
         # "amid claims of fraud", "in reports", "calls for calm" read as nouns.
         return (before not in words.cue_noun_prepositions and after not in ("of", "for")
                 and (index > 0 or token.text[0].islower()))
