@@ -150,3 +150,22 @@ def test_a_report_after_a_noun_homograph_keeps_its_own_speaker() -> None:
     text = ("Citing the senator's 2015 state tax filing, the governor on Monday said he would release his own"
             " returns.")
     assert_said_by(text, "he would release his own returns", "the governor")
+
+
+# --- a participle's speaker is its clause's subject ------------------------------------------------
+
+PARTICIPLE_SUBJECTS = [
+    ("The mayor answered her critics by insisting that the budget was balanced.",
+     "the budget was balanced", "The mayor"),
+    ("The striker ended the interview by saying the team would “fight to the end.”",
+     "the team would “fight to the end.”", "The striker"),
+    ("Senator Hale attacked the bill on Tuesday, calling it “a gift to polluters.”",
+     "it “a gift to polluters.”", "Senator Hale"),
+    ("The regulator blocked the merger, describing the deal as “bad for every customer.”",
+     "the deal as “bad for every customer.”", "The regulator"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", PARTICIPLE_SUBJECTS, ids=[r[2] for r in PARTICIPLE_SUBJECTS])
+def test_the_speaker_of_a_participle_is_the_clause_subject(text: str, words: str, mention: str) -> None:
+    assert_said_by(text, words, mention)

@@ -260,7 +260,7 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
     if not ({"that", "bare"} & cue.frames):
         return _object_report(tokens, index, cue, lexicon, vocab) or _topic_report(tokens, index, cue, lexicon, vocab)
     if token.lower.endswith("ing"):
-        if index > 0 and tokens[index - 1].text == ",":
+        if index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].lower == "by"):
             return _participial(tokens, index, vocab) if token.lower in vocab.participle_cues else None
         if index == 0 or (tokens[index - 1].lower not in vocab.progressive
                           and _contracted_subject(tokens, index) is None):
@@ -722,6 +722,10 @@ def _bare_plural_end(tokens: list[Token], position: int, vocab: _Vocabulary) -> 
 def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> Span | None:
     """The subject noun phrase that ends just before the cue (past "has", "also", "later")."""
     end = _speaker_end_before_cue(tokens, cue_index, lexicon, vocab)
+    if end == cue_index > 0 and _is_participle_of_clause(tokens, cue_index):
+        # "Trump attacked the reporter, calling her …", "… ended the meeting by saying …": the
+        # participle's subject is the clause's, never the noun just before it.
+        return _subject_of_clause_before(tokens, cue_index - 1, vocab)
     if end > 0 and tokens[end - 1].lower in {"and", "but"}:
         # "The club announced the signing and said …": the verbs share the clause's subject.
         return _subject_of_clause_before(tokens, end - 1, vocab)
@@ -732,6 +736,11 @@ def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab
         return contracted
     start = _np_start(tokens, end, vocab)
     return _checked_speaker(tokens, start, end, vocab)
+
+
+def _is_participle_of_clause(tokens: list[Token], cue_index: int) -> bool:
+    return tokens[cue_index].lower.endswith("ing") and (tokens[cue_index - 1].text == ","
+                                                        or tokens[cue_index - 1].lower == "by")
 
 
 def _speaker_before_asides(tokens: list[Token], comma: int, vocab: _Vocabulary) -> Span | None:
