@@ -169,3 +169,22 @@ PARTICIPLE_SUBJECTS = [
 @pytest.mark.parametrize("text, words, mention", PARTICIPLE_SUBJECTS, ids=[r[2] for r in PARTICIPLE_SUBJECTS])
 def test_the_speaker_of_a_participle_is_the_clause_subject(text: str, words: str, mention: str) -> None:
     assert_said_by(text, words, mention)
+
+
+# --- dashes: a clause break before the speaker, or an aside set off by a pair of them ---------------
+
+DASHES_BEFORE_THE_CUE = [
+    ("When the rival noted that the club had not paid its bills ― as was true for years ― Ortega replied,"
+     " “We paid every cent.”", "We paid every cent.", "Ortega"),
+    ("After the vote failed -- the third defeat this year -- Lindqvist said, “We will try again in June.”",
+     "We will try again in June.", "Lindqvist"),
+    ("Ana Ruiz, the head of Solara Energy -- the firm that builds the plant, which opens in May -- told me,"
+     " “The grid is ready.”", "The grid is ready.", "the head"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", DASHES_BEFORE_THE_CUE, ids=[r[2] for r in DASHES_BEFORE_THE_CUE])
+def test_dashes_before_the_cue(text: str, words: str, mention: str) -> None:
+    doc = quotetrack.extract(text)
+    quote = quote_with(doc, words)
+    assert quote.speaker_mention is not None and mention in quote.speaker_mention.text, describe(doc)

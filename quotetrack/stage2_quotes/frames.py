@@ -16,6 +16,7 @@ from .marks import Pair
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*|\S")
 _MAX_FRAME_TOKENS = 14
+_APPOSITIVE_CLOSERS = frozenset((",", "—", "―", "–", "-"))
 # “…,” Leonard E. Burman, director of the Tax Policy Center and a professor at Syracuse, said:
 # a name with long appositives before its cue.
 _MAX_APPOSITIVE_FRAME_TOKENS = 40
@@ -274,11 +275,18 @@ def _subject_words(tokens: list[Token], start: int, words: FrameWords) -> list[T
 def _last_clause(tokens: list[Token], clause_breaks: frozenset[str]) -> list[Token]:
     """The words after the last clause break, keeping an appositive ("Peskov, the spokesman,")."""
     end = len(tokens)
-    if end and tokens[end - 1].text == ",":
-        # "Peskov, the Kremlin spokesman, said": step over the appositive to the name.
-        previous_comma = max((i for i in range(end - 1) if tokens[i].text == ","), default=-1)
-        if previous_comma > 0:
-            end = previous_comma
+    if end and tokens[end - 1].text in _APPOSITIVE_CLOSERS:
+        # "Peskov, the Kremlin spokesman, said" / "Dickey -- the chief of the firm that makes it --
+        # told me": step over the appositive to the name.
+        closer = tokens[end - 1].text
+        aside_end = end - 1
+        while aside_end and tokens[aside_end - 1].text == closer:
+            aside_end -= 1  # "--" is two tokens
+        previous = max((i for i in range(aside_end) if tokens[i].text == closer), default=-1)
+        while previous > 0 and tokens[previous - 1].text == closer:
+            previous -= 1
+        if previous > 0:
+            end = previous
     start = max((i + 1 for i in range(end) if tokens[i].lower in clause_breaks), default=0)
     return tokens[start:end]
 
