@@ -364,7 +364,8 @@ def default_lexicon() -> Lexicon:
     for fields in _rows("roles.txt"):
         role, kind, plural = (fields + ["", ""])[:3]
         _add_role(role_kinds, plurals, role.casefold(), kind or "person", plural)
-    organisations = [(row[0], row[1:]) for row in _rows("organisations.txt")]
+    # Places speak only through their governments, so they are read as organisations.
+    organisations = [(row[0], row[1:]) for row in (*_rows("organisations.txt"), *_rows("places.txt"))]
     nationalities, countries = _countries()
     particles = [row[0] for row in _rows("name_particles.txt")]
     return Lexicon(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import quotetrack
-from quotetrack import Document, Quote
+from quotetrack import Document, Quote, SpeakerKind
 
 
 def _quote(doc: Document, clause: str) -> Quote:
@@ -103,3 +103,26 @@ def test_organisation_descriptions_cost_linear_time() -> None:
     seconds(20)  # warm up: the word lists load on first use
     small, big = seconds(100), seconds(1_000)
     assert big < 30 * max(small, 0.002), (small, big)
+
+
+# --- places: governments when they speak, never people -------------------------------------------
+
+PLACES = [
+    ("Alaska sued the agency on Monday. The state said the rule would cost jobs.", "Alaska"),
+    ("Officials in Ontario said the border would reopen. Ontario said it had no choice.", "Ontario"),
+    ("The storm hit Florida hardest, forecasters said, and Queensland was spared.", "Queensland"),
+]
+
+
+@pytest.mark.parametrize("text, place", PLACES, ids=[p for _, p in PLACES])
+def test_a_place_is_an_organisation_entity_never_a_person(text: str, place: str) -> None:
+    doc = quotetrack.extract(text)
+    kinds = {entity.name: entity.kind for entity in doc.entities}
+    assert kinds.get(place) is SpeakerKind.ORGANISATION, kinds
+
+
+def test_a_surname_that_is_also_a_place_stays_a_person() -> None:
+    doc = quotetrack.extract("Rev. Jesse Jackson spoke in Chicago. Jackson said the vote mattered.")
+    quote = next(q for q in doc.quotes if q.text.startswith("the vote"))
+    assert quote.speaker is not None and quote.speaker.name == "Jesse Jackson"
+    assert quote.speaker.kind is SpeakerKind.PERSON
