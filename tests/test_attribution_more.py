@@ -188,3 +188,29 @@ def test_dashes_before_the_cue(text: str, words: str, mention: str) -> None:
     doc = quotetrack.extract(text)
     quote = quote_with(doc, words)
     assert quote.speaker_mention is not None and mention in quote.speaker_mention.text, describe(doc)
+
+
+# --- "S issued a statement saying …": the issuer speaks, not the statement --------------------------
+
+MESSAGES = [
+    ("After a late meeting, the Security Council issued a statement calling the test \"a clear violation\""
+     " of its resolutions.", "the test \"a clear violation\" of its resolutions", "the Security Council"),
+    ("On Saturday, the senator issued a statement saying that the judge was \"a remarkable jurist.\"",
+     "that the judge was \"a remarkable jurist.\"", "the senator"),
+    ("At the time, Novak released a statement saying, \"The company has always treated workers well.\"",
+     "The company has always treated workers well.", "Novak"),
+    ("Greenpeace posted a video arguing that the spill was far larger than the firm admitted.",
+     "the spill was far larger than the firm admitted", "Greenpeace"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", MESSAGES, ids=[r[2] for r in MESSAGES])
+def test_the_issuer_of_a_message_is_the_speaker(text: str, words: str, mention: str) -> None:
+    assert_said_by(text, words, mention)
+
+
+def test_a_message_after_a_preposition_gives_no_speaker() -> None:
+    # "in a video saying nothing new": the video is not issued by anyone in this clause.
+    doc = quotetrack.extract("He appeared in a video saying the strike would go on.")
+    assert all(q.speaker_mention is None or q.speaker_mention.text != "He" or q.cue is None
+               or doc.text[q.cue.start:q.cue.end] != "saying" for q in doc.quotes), describe(doc)

@@ -33,6 +33,7 @@ class FrameWords:
     determiners: frozenset[str]
     short_titles: frozenset[str]
     clause_breaks: frozenset[str]
+    message_nouns: frozenset[str]
     cue_noun_prepositions: frozenset[str]
     # A cue word after one of these is a noun: "the report", "to report".
     noun_context: frozenset[str]
@@ -55,6 +56,7 @@ def _frame_words_of(lexicon: Lexicon) -> FrameWords:
         determiners=words("frame_determiners"),
         short_titles=words("short_titles"),
         clause_breaks=words("clause_breaks"),
+        message_nouns=words("message_nouns"),
         cue_noun_prepositions=words("cue_noun_prepositions"),
         noun_context=words("frame_determiners") | words("cue_noun_markers"),
         finite_verbs=words("finite_verbs"),
@@ -245,7 +247,24 @@ def _speaker_of_frame_before(tokens: list[Token], cue_index: int, gap_end: int, 
         return tokens[1:gap_end]  # "Said Ellis:", "Added the minister,"
     if tokens[cue_index].lower.endswith("ing") and cue_index > 0 and tokens[cue_index - 1].text == ",":
         return _main_clause_subject(tokens[: cue_index - 1], words)
+    message = message_before(tokens, cue_index, words.message_nouns, words.determiners, words.cue_noun_prepositions)
+    if message is not None:
+        return _main_clause_subject(tokens[:message], words)  # "Trump released an ad saying, “…”"
     return _trim_speaker(_last_clause(tokens[:cue_index], words.clause_breaks), lexicon)
+
+
+def message_before(tokens: list[Token], cue_index: int, message_nouns: frozenset[str],
+                   determiners: frozenset[str], prepositions: frozenset[str]) -> int | None:
+    """Where "a statement" starts in "… issued a statement saying": an -ing cue right after a
+    message that a verb (a lower-case word, not a preposition) governs; None elsewhere."""
+    if not tokens[cue_index].lower.endswith("ing") or cue_index < 3 or tokens[cue_index - 1].lower not in message_nouns:
+        return None
+    for start in range(cue_index - 2, max(-1, cue_index - 5), -1):
+        if tokens[start].lower in determiners:
+            verb = tokens[start - 1] if start > 0 else None
+            governed = verb is not None and verb.text.isalpha() and verb.text.islower()
+            return start if governed and verb is not None and verb.lower not in prepositions else None
+    return None
 
 
 def _main_clause_subject(tokens: list[Token], words: FrameWords) -> list[Token]:

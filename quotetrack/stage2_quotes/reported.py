@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import CueCategory, CueVerb, Lexicon
 from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import Token, is_abbreviation_dot, is_adverb, is_verb_at, tokens_in
+from .frames import Token, is_abbreviation_dot, is_adverb, is_verb_at, message_before, tokens_in
 
 if TYPE_CHECKING:
     from ..parser import Context
@@ -97,6 +97,7 @@ class _Vocabulary:
     cue_words: frozenset[str]
     # Words a subject never starts with (the speaker of "Though …" or "During a speech …" lies elsewhere).
     non_speaker_starts: frozenset[str]
+    message_nouns: frozenset[str]
 
 
 def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
@@ -123,6 +124,7 @@ def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
         temporal_openers=words("temporal_openers"),
         clause_cues=words("clause_cues"),
         cue_words=frozenset(lexicon.cue_forms),
+        message_nouns=words("message_nouns"),
         non_speaker_starts=(words("not_clause_starts") | words("adjunct_starts") | words("non_speaker_starts"))
         - words("np_determiners") - words("subject_pronouns"),
         past_speech_verbs=frozenset(
@@ -263,7 +265,9 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
         if index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].lower == "by"):
             return _participial(tokens, index, vocab) if token.lower in vocab.participle_cues else None
         if index == 0 or (tokens[index - 1].lower not in vocab.progressive
-                          and _contracted_subject(tokens, index) is None):
+                          and _contracted_subject(tokens, index) is None
+                          and message_before(tokens, index, vocab.message_nouns, vocab.determiners,
+                                             vocab.np_prepositions) is None):
             return None  # "It's worth noting that", "Speaking to students": not a report
     bare = "bare" in cue.frames and cue.category is not CueCategory.EVIDENCE
     return (_content_first(tokens, index, lexicon, vocab) or _speaker_first(tokens, index, bare, lexicon, vocab)
@@ -726,6 +730,9 @@ def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab
         # "Trump attacked the reporter, calling her …", "… ended the meeting by saying …": the
         # participle's subject is the clause's, never the noun just before it.
         return _subject_of_clause_before(tokens, cue_index - 1, vocab)
+    message = message_before(tokens, cue_index, vocab.message_nouns, vocab.determiners, vocab.np_prepositions)
+    if message is not None:
+        return _subject_of_clause_before(tokens, message, vocab)  # "the council issued a statement calling …"
     if end > 0 and tokens[end - 1].lower in {"and", "but"}:
         # "The club announced the signing and said …": the verbs share the clause's subject.
         return _subject_of_clause_before(tokens, end - 1, vocab)
