@@ -214,3 +214,20 @@ def test_a_message_after_a_preposition_gives_no_speaker() -> None:
     doc = quotetrack.extract("He appeared in a video saying the strike would go on.")
     assert all(q.speaker_mention is None or q.speaker_mention.text != "He" or q.cue is None
                or doc.text[q.cue.start:q.cue.end] != "saying" for q in doc.quotes), describe(doc)
+
+
+# --- a subject with a participle phrase after it: the place is not the speaker ----------------------
+
+PARTICIPLE_PHRASE_SUBJECTS = [
+    ("Protesters marching through the streets chanted \"What curfew?\"", "\"What curfew?\"", "Protesters"),
+    ("Fans waiting outside the stadium said the tickets had sold out in minutes.",
+     "the tickets had sold out in minutes", "Fans"),
+    ("Families living near the plant said the water had tasted of metal for months.",
+     "the water had tasted of metal for months", "Families"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", PARTICIPLE_PHRASE_SUBJECTS,
+                         ids=[r[2] for r in PARTICIPLE_PHRASE_SUBJECTS])
+def test_the_object_of_a_preposition_is_not_the_speaker(text: str, words: str, mention: str) -> None:
+    assert_said_by(text, words, mention)
