@@ -231,3 +231,24 @@ PARTICIPLE_PHRASE_SUBJECTS = [
                          ids=[r[2] for r in PARTICIPLE_PHRASE_SUBJECTS])
 def test_the_object_of_a_preposition_is_not_the_speaker(text: str, words: str, mention: str) -> None:
     assert_said_by(text, words, mention)
+
+
+# --- a second cue joined by "and" inside a reported clause goes with the first cue ------------------
+
+COORDINATED_WITH_THE_OUTER_CUE = [
+    ("The coach said on Friday that the striker was \"exhausted\" and urged fans to \"stay patient\" with him.",
+     "fans to \"stay patient\" with him", "The coach"),
+    ("The central bank warned that inflation would stay high and signalled that rates would rise again.",
+     "rates would rise again", "The central bank"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", COORDINATED_WITH_THE_OUTER_CUE,
+                         ids=[r[2] for r in COORDINATED_WITH_THE_OUTER_CUE])
+def test_a_coordinated_cue_inside_a_report_has_the_outer_speaker(text: str, words: str, mention: str) -> None:
+    assert_said_by(text, words, mention)
+
+
+def test_a_coordinated_cue_outside_any_report_keeps_its_clause_subject() -> None:
+    assert_said_by("The club announced the signing and said the fee was a record.", "the fee was a record",
+                   "The club")

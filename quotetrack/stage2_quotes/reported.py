@@ -61,6 +61,8 @@ _MAX_ASIDE_TOKENS = 30
 _QUOTED_SHARE = 0.8
 # "…, and human rights groups warned": the words a bare plural subject may run to.
 _BARE_PLURAL_WORDS = 4
+# "tweeted in the early morning hours that": how far a cue may stand before its "that".
+_MAX_CUE_TO_THAT = 8
 _CONTRACTED_AUXILIARIES = frozenset(("s", "ve", "d", "re", "ll"))
 _CONTRACTED_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you", "who"))
 
@@ -734,6 +736,11 @@ def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab
     if message is not None:
         return _subject_of_clause_before(tokens, message, vocab)  # "the council issued a statement calling …"
     if end > 0 and tokens[end - 1].lower in {"and", "but"}:
+        outer_cue = _report_around(tokens, end - 1, lexicon)
+        if outer_cue is not None:
+            # "Trump tweeted that Machado was “a con” and encouraged …": the second cue goes with
+            # the first, whose report holds the "and", not with the reported clause's subject.
+            return _speaker_before(tokens, outer_cue, lexicon, vocab)
         # "The club announced the signing and said …": the verbs share the clause's subject.
         return _subject_of_clause_before(tokens, end - 1, vocab)
     if end > 0 and tokens[end - 1].text == ",":
@@ -743,6 +750,20 @@ def _speaker_before(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab
         return contracted
     start = _np_start(tokens, end, vocab)
     return _checked_speaker(tokens, start, end, vocab)
+
+
+def _report_around(tokens: list[Token], link: int, lexicon: Lexicon) -> int | None:
+    """The cue of "S said that C" when the "and" at ``link`` lies inside C; None elsewhere."""
+    that = next((i for i in range(link - 1, max(-1, link - _MAX_CONTENT_TOKENS), -1)
+                 if tokens[i].lower in {"that", ";"} or tokens[i].text in _SENTENCE_END), None)
+    if that is None or tokens[that].lower != "that":
+        return None
+    for cue in range(that - 1, max(-1, that - _MAX_CUE_TO_THAT), -1):
+        if tokens[cue].text in {",", ";", ":"}:
+            return None
+        if is_verb_at(tokens, cue, lexicon) and _is_speech_cue(lexicon, tokens[cue].lower):
+            return cue
+    return None
 
 
 def _is_participle_of_clause(tokens: list[Token], cue_index: int) -> bool:
