@@ -424,7 +424,8 @@ class _Resolver:
 
     def _link(self, entity: _Entity, mention: Mention, order: int) -> None:
         entity.mentions.append(mention)
-        entity.last_seen = max(entity.last_seen, order)
+        if order > entity.last_seen:
+            entity.last_seen = order
         self.of_mention[mention.span.start] = entity
 
 
@@ -442,8 +443,13 @@ def run(analysis: Analysis, context: Context) -> None:
     # Descriptions may point forward ("his spokesman" … "Kremlin spokesman Dmitry Peskov"),
     # so they are resolved once every name is known; pronouns follow the text.
     by_sentence: list[list[tuple[Mention, int]]] = [[] for _ in range(max(1, len(analysis.sentences)))]
+    # The mentions come in text order, so the sentence of each is found by walking forward.
+    sentence_starts = [s.start for s in analysis.sentences]
+    sentence = 0
     for order, mention in enumerate(mentions):
-        sentence = analysis.sentence_at(mention.span.start)
+        start = mention.span.start
+        while sentence + 1 < len(sentence_starts) and sentence_starts[sentence + 1] <= start:
+            sentence += 1
         by_sentence[sentence].append((mention, order))
         if mention.kind is MentionKind.ROLE:
             resolver.add_description(mention, order)
