@@ -40,7 +40,8 @@ class _Family(Enum):
 
 
 # Two apostrophes or two backticks stand for a double mark in some archives.
-_MARK = regex.compile(r"''|``|[\"“”„‟«»‘’'‚‛‹›「」『』]")
+# The characters of the glyphs that :func:`_glyphs` reads.
+_MARK_CHARS = "`\"“”„‟«»‘’'‚‛‹›「」『』"
 # Markup left in scraped text: quote marks inside tags are attribute delimiters.
 _TAG = regex.compile(r"</?[A-Za-z][^<>\n]{0,1000}>")
 # Elisions that begin with an apostrophe: ’n’, ’em, ’90s, ’tis ...
@@ -87,6 +88,9 @@ def find_quote_pairs(text: str, paragraphs: list[Span], *, single_quotes: str = 
     pairs: list[Pair] = []
     carried: Mark | None = None
     for index, paragraph_marks in enumerate(by_paragraph):
+        if not paragraph_marks:
+            carried = None  # a quote runs on only into a paragraph that opens with a quote mark
+            continue
         if carried is not None and not _continues(carried, paragraph_marks, text, paragraphs[index],
                                                   paragraphs[index - 1]):
             carried = None
@@ -103,14 +107,44 @@ def _marks(text: str) -> list[Mark]:
     inside_tags = [(m.start(), m.end()) for m in _TAG.finditer(text)] if "<" in text else []
     tag_starts = [start for start, _ in inside_tags]
     marks: list[Mark] = []
-    for match in _MARK.finditer(text):
-        start, end = match.span()
+    for start, glyph in _glyphs(text):
         if inside_tags and _inside(start, inside_tags, tag_starts):
             continue
-        mark = _classify(text, start, end, match.group())
+        mark = _classify(text, start, start + len(glyph), glyph)
         if mark is not None:
             marks.append(mark)
     return marks
+
+
+def _glyphs(text: str) -> list[tuple[int, str]]:
+    """The start and glyph of every quote mark, in order. Two apostrophes or two
+    backticks make one glyph (read left to right), a lone backtick none.
+
+    The characters are found with str.find, which scans many times faster than a
+    character class of `regex` does.
+
+    >>> _glyphs("``Yes,'' he said: “Don't.”")
+    [(0, '``'), (6, "''"), (18, '“'), (22, "'"), (25, '”')]
+    """
+    starts: list[int] = []
+    for char in _MARK_CHARS:
+        start = text.find(char)
+        while start >= 0:
+            starts.append(start)
+            start = text.find(char, start + 1)
+    starts.sort()
+    glyphs: list[tuple[int, str]] = []
+    taken_until = 0  # the second character of a two-character glyph is not a glyph of its own
+    for start in starts:
+        if start < taken_until:
+            continue
+        char = text[start]
+        if char in "'`" and text[start + 1 : start + 2] == char:
+            glyphs.append((start, char + char))
+            taken_until = start + 2
+        elif char != "`":
+            glyphs.append((start, char))
+    return glyphs
 
 
 def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -121,14 +155,15 @@ def _inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> b
 def _classify(text: str, start: int, end: int, glyph: str) -> Mark | None:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    # First, as most marks are apostrophes and this settles them.
+    if glyph in ("'", "’", "‘") and _is_apostrophe(text, start, end, before, after):
+        return None
     # Anything but a word or a closing punctuation mark may stand before an opening mark:
     # spaces, brackets, dashes, other quote marks, invisible direction marks (U+200F) ...
     opens_by_context = not after.isspace() and not before.isalnum() and before not in _AFTER_CLOSING
     closes_by_context = not after.isalnum() and (
         not before.isspace() or (start > 1 and is_quote_glyph(text[start - 2]) and not after.strip())
     )
-    if glyph in ("'", "’", "‘") and _is_apostrophe(text, start, end, before, after):
-        return None
     if glyph in _OPEN_ONLY:
         family = _OPEN_ONLY[glyph]
         # “ and ‘ close German quotes, and stray ones close after a word (`False.“`).

@@ -1,0 +1,99 @@
+"""The fast paths of segmentation and direct-quote finding against the plain rules they stand for.
+
+Stage 1 reads lines with str.splitlines() and finds sentence candidates in one
+search over the whole text; stage 2 finds quote marks with str.find. Each test
+draws texts with hypothesis and checks a fast path against the slower, obviously
+right statement of the same rule, so that a speed-up cannot change what is found
+without a test failing.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotetrack import stage1_segmentation as segmentation
+from quotetrack.lexicon import default_lexicon
+from quotetrack.model import Span
+from quotetrack.stage2_quotes import marks
+
+ABBREVIATIONS = default_lexicon().abbreviations
+_BREAKS = ["\n", "\r", "\r\n", "\n\n", "\v", "\f", "\x85", "\u2028", "\u2029"]
+_SPACES = [" ", "  ", "\t", "\u00a0", "\u2003"]
+
+
+def _texts(pieces: list[str], max_size: int = 40) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+# --- stage 1: lines ---------------------------------------------------------------------------------------
+
+_LINE_PIECES = [*_BREAKS, *_SPACES, "The vote passed.", "Shares rose", "a", "—", "1.", "- item", "Sen. Lee"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_LINE_PIECES))
+def test_split_lines_finds_what_the_line_search_finds(text: str) -> None:
+    assert segmentation._split_lines(text) == segmentation._searched_lines(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts([*_LINE_PIECES, "\x1c", "\x1d", "\x1e", "\x1f"]))
+def test_paragraphs_of_texts_with_control_separators_keep_the_regex_reading(text: str) -> None:
+    lines, after_blank = segmentation._searched_lines(text)
+    expected = [Span(start, end) for _, start, end in lines]
+    if segmentation._looks_hard_wrapped(text, lines, after_blank):
+        expected = segmentation._blocks(text, lines, after_blank)
+    assert segmentation.paragraph_spans(text) == expected
+
+
+def test_a_control_separator_is_neither_a_line_break_nor_a_space() -> None:
+    # str.splitlines() would break this line in two and str.strip() would drop the \x1f.
+    text = "The senate adjourned.\x1cThe house voted.\x1f\nTurnout rose."
+    assert [p.slice(text) for p in segmentation.paragraph_spans(text)] == [
+        "The senate adjourned.\x1cThe house voted.\x1f",
+        "Turnout rose.",
+    ]
+
+
+# --- stage 1: sentences ---------------------------------------------------------------------------------
+
+_SENTENCE_PIECES = [
+    *_BREAKS, *_SPACES, ".", ". ", "?", "!", "...", "…", "”", "’", ")", "“", "‘", "(", "—", "-", "said", "The",
+    "He", "Mr.", "U.S.", "No.", "5", "J.", "e.g.", "Inc.", "a.m.", "1.", "iv.", "wins", "x",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_SENTENCE_PIECES, max_size=60))
+def test_one_candidate_search_over_the_text_splits_as_one_search_per_paragraph(text: str) -> None:
+    paragraphs = segmentation.paragraph_spans(text)
+    expected: list[Span] = []
+    expected_paragraph: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
+        found = segmentation._sentences(text, paragraph.start, paragraph.end, ABBREVIATIONS)
+        expected.extend(found)
+        expected_paragraph.extend([index] * len(found))
+    assert segmentation._sentences_of_paragraphs(text, paragraphs, ABBREVIATIONS) == (expected, expected_paragraph)
+
+
+def test_spans_built_without_checks_equal_checked_ones() -> None:
+    fast = segmentation._span(3, 9)
+    assert fast == Span(3, 9) and hash(fast) == hash(Span(3, 9)) and repr(fast) == "Span(start=3, end=9)"
+    assert pickle.dumps(fast) == pickle.dumps(Span(3, 9))
+
+
+# --- stage 2: quote marks ---------------------------------------------------------------------------
+
+# The quote marks, as one pattern: two apostrophes or two backticks first, then any one mark.
+_MARK = regex.compile(r"''|``|[\"“”„‟«»‘’'‚‛‹›「」『』]")
+_MARK_PIECES = [*list("\"“”„‟«»‘’'‚‛‹›「」『』`"), "''", "``", "'''", "```", "a", " ", "We won", "\n", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_MARK_PIECES))
+def test_glyphs_are_the_matches_of_the_mark_pattern(text: str) -> None:
+    assert marks._glyphs(text) == [(m.start(), m.group()) for m in _MARK.finditer(text)]
