@@ -1,7 +1,8 @@
 """The fast paths of segmentation and direct-quote finding against the plain rules they stand for.
 
 Stage 1 reads lines with str.splitlines() and finds sentence candidates in one
-search over the whole text; stage 2 finds quote marks with str.find. Each test
+search over the whole text; stage 2 finds quote marks with str.find and reads
+plain words without the word pattern. Each test
 draws texts with hypothesis and checks a fast path against the slower, obviously
 right statement of the same rule, so that a speed-up cannot change what is found
 without a test failing.
@@ -10,6 +11,7 @@ without a test failing.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 
 import regex
 from hypothesis import given, settings
@@ -18,9 +20,11 @@ from hypothesis import strategies as st
 from quotetrack import stage1_segmentation as segmentation
 from quotetrack.lexicon import default_lexicon
 from quotetrack.model import Span
-from quotetrack.stage2_quotes import marks
+from quotetrack.stage2_quotes import direct, marks
+from quotetrack.stage2_quotes.frames import WORD, Token, tokens_in
 
-ABBREVIATIONS = default_lexicon().abbreviations
+LEXICON = default_lexicon()
+ABBREVIATIONS = LEXICON.abbreviations
 _BREAKS = ["\n", "\r", "\r\n", "\n\n", "\v", "\f", "\x85", "\u2028", "\u2029"]
 _SPACES = [" ", "  ", "\t", "\u00a0", "\u2003"]
 
@@ -97,3 +101,46 @@ _MARK_PIECES = [*list("\"“”„‟«»‘’'‚‛‹›「」『』`"), "''
 @given(_texts(_MARK_PIECES))
 def test_glyphs_are_the_matches_of_the_mark_pattern(text: str) -> None:
     assert marks._glyphs(text) == [(m.start(), m.group()) for m in _MARK.finditer(text)]
+
+
+# --- stage 2: tokens and the words of a quote ---------------------------------------------------------
+
+_TOKEN_PIECES = [
+    " ", "  ", "\u00a0", "\t", "\n", "\x1c", "\x1f", "said", "Ruiz-Díaz", "e\u0301", "\u0301", "U.S.", "don't",
+    "Putin’s", "’", "'", "-", ".", ",", "”", "“", "(", ")", "3.5", "²", "$", "—", "--", "ß", "İ", "x", ":", "!",
+]
+
+
+def _spaced_texts(pieces: list[str], max_size: int = 30) -> st.SearchStrategy[str]:
+    """Runs of one to three pieces between separators, mostly single spaces."""
+    runs = st.lists(st.sampled_from(pieces), min_size=1, max_size=3).map("".join)
+    separators = st.sampled_from([" ", " ", " ", "", "  ", "\u00a0", "\n", "\x1c"])
+    return st.lists(st.tuples(runs, separators).map("".join), max_size=max_size).map("".join)
+
+
+def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), m.group().casefold()) for m in WORD.finditer(text, start, end)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_texts(_TOKEN_PIECES), _spaced_texts(_TOKEN_PIECES)), st.data())
+def test_tokens_are_the_matches_of_the_word_pattern(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert tokens_in(text, start, end) == _plain_tokens(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_texts(_TOKEN_PIECES, max_size=80), _spaced_texts(_TOKEN_PIECES)))
+def test_the_leading_words_of_a_quote_are_its_first_word_tokens(text: str) -> None:
+    words = [w for w in WORD.findall(text) if w[0].isalnum()]
+    assert direct._leading_words(text, Span(0, len(text))) == words[: direct._WORDS_READ]
+
+
+@given(
+    st.one_of(st.sampled_from(sorted(LEXICON.cue_forms)), st.text(max_size=8)),
+    st.sampled_from([str.upper, str.title, str]),
+)
+def test_a_case_folded_word_is_a_cue_form_when_cue_lemma_finds_it(word: str, case: Callable[[str], str]) -> None:
+    folded = case(word).casefold()
+    assert (folded in LEXICON.cue_forms) == (LEXICON.cue_lemma(folded) is not None)

@@ -31,11 +31,13 @@ def find_direct(analysis: Analysis, context: Context) -> None:
         previous = pairs[index - 1] if index else None
         following = pairs[index + 1] if index + 1 < len(pairs) else None
         found.append((candidate, frame_of(analysis, candidate, previous, following, context.lexicon)))
-    _link_split_quotes(found, text, small_words)
-    for candidate, frame in found:
+    # Linking split quotes changes neither the span nor the frame that this reads.
+    speech = [_is_speech(text, candidate, frame, small_words) for candidate, frame in found]
+    _link_split_quotes(found, speech, text)
+    for (candidate, frame), is_speech in zip(found, speech):
         if candidate.evidence == "split":
             analysis.candidates.append(candidate)
-        elif _is_speech(text, candidate, frame, small_words):
+        elif is_speech:
             _apply_frame(candidate, frame)
             analysis.candidates.append(candidate)
         elif candidate.outer is not None:
@@ -65,7 +67,7 @@ def _direct_candidate(analysis: Analysis, pair: Pair) -> Candidate | None:
 
 def _is_speech(text: str, candidate: Candidate, frame: Frame | None, small_words: frozenset[str]) -> bool:
     content = candidate.span.slice(text)
-    words = [w for w in WORD.findall(content) if w[0].isalnum()]
+    words = _leading_words(text, candidate.span)
     if not words:
         return False
     if frame is not None and frame.side == "before-bare" and len(words) < 4:
@@ -82,6 +84,32 @@ def _is_speech(text: str, candidate: Candidate, frame: Frame | None, small_words
     # A long quote is a sentence of its own; a short one mid-sentence is a fragment
     # ("called the plan “a disgrace.”"), left for a mixed quote.
     return len(words) >= 6 and (ending in ",…" or words[0][0].isupper() or _follows_comma(text, candidate))
+
+
+# _is_speech reads no further than the eleventh word: more than ten words make no title.
+_WORDS_READ = 11
+
+
+def _leading_words(text: str, span: Span) -> list[str]:
+    """The first words of the quote at ``span``, ``_WORDS_READ`` of them at most: the tokens
+    of :data:`~.frames.WORD` that start with a letter or a digit.
+
+    The quote is read chunk by chunk between spaces. A chunk of letters and digits only
+    is one word (str.isalnum() accepts no character that WORD leaves out of words); only
+    the other chunks go through the pattern, which costs more than the rest of the test.
+
+    >>> _leading_words("“We’ll win — 3-0,” she said.", Span(1, 17))
+    ['We’ll', 'win', '3-0']
+    """
+    words: list[str] = []
+    for chunk in text[span.start : span.end].split():
+        if chunk.isalnum():
+            words.append(chunk)
+        else:
+            words.extend(word for word in WORD.findall(chunk) if word[0].isalnum())
+        if len(words) >= _WORDS_READ:
+            return words[:_WORDS_READ]
+    return words
 
 
 def _follows_comma(text: str, candidate: Candidate) -> bool:
@@ -126,14 +154,17 @@ def _apply_frame(candidate: Candidate, frame: Frame | None) -> None:
         candidate.confidence = 0.7  # the lead sentence has no reporting verb: a likely, not a sure, speaker
 
 
-def _link_split_quotes(found: list[tuple[Candidate, Frame | None]], text: str, small_words: frozenset[str]) -> None:
-    """“A,” Peskov said. “B.” — the second part takes the first part's group, cue and speaker."""
-    for (first, frame), (second, own_frame) in zip(found, found[1:]):
+def _link_split_quotes(found: list[tuple[Candidate, Frame | None]], speech: list[bool], text: str) -> None:
+    """“A,” Peskov said. “B.” — the second part takes the first part's group, cue and speaker.
+
+    ``speech[i]`` tells whether the quote of ``found[i]`` is speech by itself.
+    """
+    for (first, frame), (second, own_frame), first_is_speech in zip(found, found[1:], speech):
         if frame is None or frame.side.startswith("before") or first.paragraph != second.paragraph:
             continue
         if own_frame is not None and own_frame.speaker_slot is not None and own_frame.cue != frame.cue:
             continue  # “A,” Lopez said. “B,” Hughes said. — two quotes, two speakers
-        if not _is_speech(text, first, frame, small_words):
+        if not first_is_speech:
             continue
         assert first.outer is not None and second.outer is not None
         before_clause = text[first.outer.end : frame.extent.start]
