@@ -89,15 +89,16 @@ def _sentences_of_paragraphs(
 
 def _span(start: int, end: int) -> Span:
     """A Span of offsets read from the text itself (so ``0 <= start <= end`` holds), built without
-    re-checking them: the checks cost as much as finding the sentence."""
+    re-checking them: the checks cost as much as finding the sentence. The fields are set the
+    way the frozen dataclass's own ``__init__`` sets them."""
     span = _new_object(Span)
-    fields = span.__dict__
-    fields["start"] = start
-    fields["end"] = end
+    _set_field(span, "start", start)
+    _set_field(span, "end", end)
     return span
 
 
 _new_object = object.__new__
+_set_field = object.__setattr__
 
 
 # --- Paragraphs -------------------------------------------------------------------

@@ -39,8 +39,8 @@ class _Family(Enum):
     WHITE_CORNER = "white_corner"  # 『 』
 
 
-# Two apostrophes or two backticks stand for a double mark in some archives.
-# The characters of the glyphs that :func:`_glyphs` reads.
+# The characters of the glyphs that :func:`_glyphs` reads; two apostrophes or two
+# backticks stand for a double mark in some archives.
 _MARK_CHARS = "`\"“”„‟«»‘’'‚‛‹›「」『』"
 # Markup left in scraped text: quote marks inside tags are attribute delimiters.
 _TAG = regex.compile(r"</?[A-Za-z][^<>\n]{0,1000}>")
@@ -59,7 +59,7 @@ _AFTER_CLOSING = ".,;:!?)]}%…"
 _CLOSING_PUNCT = ".,;:!?)]}…—–-/\u2014"
 
 
-@dataclass
+@dataclass(slots=True)
 class Mark:
     start: int
     end: int
@@ -71,7 +71,7 @@ class Mark:
     weak: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Pair:
     opening: Mark
     closing: Mark
@@ -107,7 +107,10 @@ def _marks(text: str) -> list[Mark]:
     inside_tags = [(m.start(), m.end()) for m in _TAG.finditer(text)] if "<" in text else []
     tag_starts = [start for start, _ in inside_tags]
     marks: list[Mark] = []
+    last = len(text) - 1
     for start, glyph in _glyphs(text):
+        if glyph in "'’‘" and 0 < start < last and text[start - 1].isalnum() and text[start + 1].isalnum():
+            continue  # don't, Putin’s: the commonest case of _is_apostrophe, settled before reading more
         if inside_tags and _inside(start, inside_tags, tag_starts):
             continue
         mark = _classify(text, start, start + len(glyph), glyph)
