@@ -453,10 +453,14 @@ def test_no_exception_on_any_unicode(text: str) -> None:
 )
 def test_time_is_linear(unit: str) -> None:
     def seconds(size: int) -> float:
+        # Best of three: a busy machine only ever adds time, so the least is the truest.
         text = unit * (size // len(unit))
-        started = time.perf_counter()
-        find_mentions(text, 0, len(text), LEX)
-        return time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            find_mentions(text, 0, len(text), LEX)
+            best = min(best, time.perf_counter() - started)
+        return best
 
     seconds(1_000)  # warm up
     small, big = seconds(10_000), seconds(80_000)
