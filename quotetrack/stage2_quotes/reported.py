@@ -24,11 +24,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING
+
+import regex
 
 from ..lexicon import CueCategory, CueVerb, Lexicon
 from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import Token, is_abbreviation_dot, is_adverb, is_verb_at, message_before, tokens_in
+from .frames import WORD, Token, is_abbreviation_dot, is_adverb, is_verb_at, message_before
 
 if TYPE_CHECKING:
     from ..parser import Context
@@ -63,6 +66,8 @@ _QUOTED_SHARE = 0.8
 _BARE_PLURAL_WORDS = 4
 # "tweeted in the early morning hours that": how far a cue may stand before its "that".
 _MAX_CUE_TO_THAT = 8
+# The words (punctuation folds to itself) at which a reported clause may end: see _content_end.
+_CONTENT_STOPS = _SENTENCE_END | _NEW_REPORT_LINKS | _NEW_REPORT_MARKS | {",", "but", "and"}
 _CONTRACTED_AUXILIARIES = frozenset(("s", "ve", "d", "re", "ll"))
 _CONTRACTED_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "i", "you", "who"))
 
@@ -154,23 +159,29 @@ def find_reported(analysis: Analysis, context: Context) -> None:
     found: list[Candidate] = []
     absorbed: set[Span] = set()
     fragment_at = {span.start: span for span in analysis.fragments}
+    fragment_starts = sorted(fragment_at)
     group = -1
-    cue_words: frozenset[str] = context.lexicon.memo("reported.cue_words", lambda lex: frozenset(lex.cue_forms))
+    cue_words: frozenset[str] = context.lexicon.memo("reported.cue_words_or_according", _cue_words_of)
     vocab = context.lexicon.memo("reported.vocabulary", _vocabulary_of)
-    for index, sentence in enumerate(analysis.sentences):
-        if not _may_report(text[sentence.start : sentence.end], cue_words):
-            continue
-        if _is_headline(text, sentence) or _within_one(sentence, direct, starts):
-            continue
-        tokens = tokens_in(text, sentence.start, sentence.end)
-        def usable(report: _Report) -> bool:
-            if _inside_any(report.cue.start, direct, starts):
-                return False
-            # A direct quote's own cue gives a report only when the report says more than the quote:
-            # "However tempting the cut, it ''is a false economy,'' said Hale" is one mixed quote.
-            return report.cue not in direct_cues or _says_more_than_quotes(text, report, direct, starts)
 
-        for report in _reports_in(text, tokens, context.lexicon, fragment_at, vocab, usable):
+    def usable(report: _Report) -> bool:
+        if _inside_any(report.cue.start, direct, starts):
+            return False
+        # A direct quote's own cue gives a report only when the report says more than the quote:
+        # "However tempting the cut, it ''is a false economy,'' said Hale" is one mixed quote.
+        return report.cue not in direct_cues or _says_more_than_quotes(text, report, direct, starts)
+
+    for index in _sentences_with_cue_words(text, analysis.sentences, cue_words):
+        sentence = analysis.sentences[index]
+        if _within_one(sentence, direct, starts) or _is_headline(text, sentence):
+            continue
+        sentence_tokens = _SentenceTokens(text, sentence.start, sentence.end)
+        cue_indices = sentence_tokens.indices_of(cue_words)
+        if not cue_indices:
+            continue
+        tokens = sentence_tokens.tokens()
+        fragments = fragment_at if _any_between(fragment_starts, sentence.start, sentence.end) else None
+        for report in _reports_in(text, tokens, cue_indices, context.lexicon, fragments, vocab, usable):
             group -= 1
             for part, content in enumerate(report.content):
                 candidate = _candidate(analysis, content, report, index, group, part, direct, starts, absorbed)
@@ -181,23 +192,89 @@ def find_reported(analysis: Analysis, context: Context) -> None:
     analysis.candidates.extend(found)
 
 
-_WORD_SEPARATORS = str.maketrans({ch: " " for ch in ".,;:!?()[]\"“”‘’«»—–"})
+def _cue_words_of(lexicon: Lexicon) -> frozenset[str]:
+    # "according" is no verb, but "according to S" is read like one.
+    return frozenset(lexicon.cue_forms) | {"according"}
+
+
+_WORD_SEPARATORS = ".,;:!?()[]\"“”‘’«»—–"
+
+
+def _sentences_with_cue_words(text: str, sentences: list[Span], cue_words: frozenset[str]) -> list[int]:
+    """The indices of the sentences that hold a cue word between spaces or punctuation: a cheap test,
+    in C, run before any tokenizing, as many sentences hold none.
+
+    >>> text = "Prices rose. Ms. Okafor said so! No (claims) here"
+    >>> _sentences_with_cue_words(text, [Span(0, 12), Span(13, 32), Span(33, 49)], frozenset({"said", "claims"}))
+    [1, 2]
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):
+        # A letter that folds to two ("ß" → "ss") moves the offsets: fold each sentence on its own.
+        return [index for index, sentence in enumerate(sentences)
+                if _may_report(text[sentence.start : sentence.end], cue_words)]
+    # Case folding maps each character on its own, so a slice of the folded text is the folded slice.
+    for separator in _WORD_SEPARATORS:
+        folded = folded.replace(separator, " ")
+    isdisjoint = cue_words.isdisjoint
+    return [index for index, sentence in enumerate(sentences)
+            if not isdisjoint(folded[sentence.start : sentence.end].split())]
 
 
 def _may_report(sentence: str, cue_words: frozenset[str]) -> bool:
-    """A cheap test, in C, that the sentence holds a cue word at all: many sentences do not."""
-    words = sentence.casefold().translate(_WORD_SEPARATORS).split()
-    return not cue_words.isdisjoint(words) or "according" in words
+    """Whether one sentence holds a cue word (the plain form of :func:`_sentences_with_cue_words`)."""
+    folded = sentence.casefold()
+    for separator in _WORD_SEPARATORS:
+        folded = folded.replace(separator, " ")
+    return not cue_words.isdisjoint(folded.split())
 
 
-def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: dict[int, Span],
-                vocab: _Vocabulary, usable: Callable[[_Report], bool] = lambda report: True) -> list[_Report]:
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
+# The tokens of frames.tokens_in, found by one split in C: the words and the gaps between them alternate.
+_TOKEN_SPLIT = regex.compile(f"({WORD.pattern})", WORD.flags)
+
+
+class _SentenceTokens:
+    """The tokens of a sentence, read first as plain strings: most sentences need no Token objects."""
+
+    __slots__ = ("bounds", "words", "lowers")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        parts = _TOKEN_SPLIT.split(text[start:end])
+        # Where each gap and each word ends: a word runs from bounds[2i + 1] to bounds[2i + 2].
+        self.bounds = list(accumulate(map(len, parts), initial=start))
+        self.words: list[str] = parts[1::2]
+        self.lowers = list(map(str.casefold, self.words))
+
+    def indices_of(self, words: frozenset[str]) -> list[int]:
+        """The indices of the tokens whose case-folded form is one of ``words``."""
+        return list(compress(range(len(self.lowers)), map(words.__contains__, self.lowers)))
+
+    def tokens(self) -> list[Token]:
+        bounds = self.bounds
+        return list(map(Token, bounds[1::2], bounds[2::2], self.words, self.lowers))
+
+
+def _no_fragment(cue_index: int) -> int | None:
+    return None
+
+
+def _reports_in(text: str, tokens: list[Token], cue_indices: list[int], lexicon: Lexicon,
+                fragment_at: dict[int, Span] | None, vocab: _Vocabulary,
+                usable: Callable[[_Report], bool] = lambda report: True) -> list[_Report]:
+    """The reports of a sentence, read at the tokens that may be cues (``cue_indices``); with
+    ``fragment_at`` None the sentence holds no quoted fragment."""
     reports: list[_Report] = []
     taken: list[_Report] = []
     covered_until = -1
 
     def fragment_after(cue_index: int) -> int | None:
         """Index of the token that closes a quoted fragment shortly after the cue, if one opens there."""
+        assert fragment_at is not None
         for index in range(cue_index + 1, min(len(tokens), cue_index + _MAX_OBJECT_TOKENS)):
             fragment = fragment_at.get(tokens[index].start)
             if fragment is not None:
@@ -206,11 +283,12 @@ def _reports_in(text: str, tokens: list[Token], lexicon: Lexicon, fragment_at: d
                 return None
         return None
 
-    cue_forms = lexicon.cue_forms
-    for index, token in enumerate(tokens):
-        if token.start < covered_until or (token.lower not in cue_forms and token.lower != "according"):
+    find_fragment = fragment_after if fragment_at is not None else _no_fragment
+    for index in cue_indices:
+        token = tokens[index]
+        if token.start < covered_until:
             continue
-        report = _report_at(text, tokens, index, lexicon, fragment_after, vocab)
+        report = _report_at(text, tokens, index, lexicon, find_fragment, vocab)
         if report is None:
             continue
         # A report that a direct quote already gives is kept aside: it still holds its words, so that
@@ -261,7 +339,7 @@ def _report_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon,
             return mixed
     if "to" in cue.frames and index + 2 < len(tokens) and tokens[index + 1].lower == "to":
         return _infinitive_report(tokens, index, lexicon, vocab)
-    if not ({"that", "bare"} & cue.frames):
+    if cue.frames.isdisjoint(("that", "bare")):
         return _object_report(tokens, index, cue, lexicon, vocab) or _topic_report(tokens, index, cue, lexicon, vocab)
     if token.lower.endswith("ing"):
         if index > 0 and (tokens[index - 1].text == "," or tokens[index - 1].lower == "by"):
@@ -649,8 +727,9 @@ def _content_end(tokens: list[Token], start: int, vocab: _Vocabulary) -> int:
     # A reported clause is a sentence's worth of words: the cap keeps time linear on a text
     # that never ends its sentence.
     end = min(len(tokens), start + _MAX_CONTENT_TOKENS)
-    for index in range(start + 1, end):
-        word = tokens[index]
+    for index, word in enumerate(tokens[start + 1 : end], start + 1):
+        if word.lower not in _CONTENT_STOPS:
+            continue  # the one cheap test most words fail: each test below needs one of these words
         if (word.text in _SENTENCE_END and not is_abbreviation_dot(tokens, index, vocab.short_titles)
                 and index >= len(tokens) - 3):
             end = index
@@ -1058,6 +1137,9 @@ def _inside_any(position: int, spans: list[Span], starts: list[int]) -> bool:
     return index >= 0 and position < spans[index].end
 
 
+_QUOTE_MARKS = frozenset("“”\"«»")
+
+
 def _candidate(analysis: Analysis, content: Span, report: _Report, sentence: int, group: int, part: int,
                direct: list[Span], starts: list[int], absorbed: set[Span]) -> Candidate | None:
     text = analysis.text
@@ -1065,7 +1147,7 @@ def _candidate(analysis: Analysis, content: Span, report: _Report, sentence: int
     inner = _direct_inside(content, direct, starts)
     if inner and sum(len(s) for s in inner) >= _QUOTED_SHARE * len(content):
         return None  # "He said: “…”" — the direct quote already says it all
-    has_marks = bool(inner) or any(ch in text[content.start : content.end] for ch in "“”\"«»")
+    has_marks = bool(inner) or not _QUOTE_MARKS.isdisjoint(text[content.start : content.end])
     kind = QuoteKind.MIXED if has_marks else QuoteKind.INDIRECT
     # A direct quote inside becomes part of the mixed quote rather than a quote of its own.
     absorbed.update(inner)
@@ -1103,14 +1185,28 @@ def _direct_inside(content: Span, direct: list[Span], starts: list[int]) -> list
     return [span for span in direct[first:last] if content.contains(span)]
 
 
+# The characters str.split() splits at (those of str.isspace), for patterns that must find its words.
+_SPLIT_SPACES = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# A word of four characters or more that opens with a lower-case letter: a headline has none.
+_LOWER_CASE_LONG_WORD = regex.compile(f"(?:^|[{_SPLIT_SPACES}])[a-z][^{_SPLIT_SPACES}]{{3}}")
+_CLOSING_PUNCTUATION = frozenset(".!?…\"”’»:")
+
+
 def _is_headline(text: str, sentence: Span) -> bool:
     """A line whose words are capitalised like a headline ("Hillary Clinton Speaks ‘Directly To White
-    People’ After Latest Police Shooting."), or mostly so when it has no closing punctuation."""
-    words = [w for w in text[sentence.start : sentence.end].split() if w[0].isalpha()]
+    People’ After Latest Police Shooting."), or mostly so when it has no closing punctuation.
+
+    >>> line = "Senate Passes Budget After Long Night."
+    >>> _is_headline(line, Span(0, len(line))), _is_headline(line.lower(), Span(0, len(line)))
+    (True, False)
+    """
+    line = text[sentence.start : sentence.end]
+    closed = text[sentence.end - 1] in _CLOSING_PUNCTUATION
+    if closed and _LOWER_CASE_LONG_WORD.search(line):
+        return False  # the test below in one search in C: most sentences have such a word early on
+    words = [w for w in line.split() if w[0].isalpha()]
     if not words:
         return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    if text[sentence.end - 1] not in ".!?…\"”’»:":
-        return capitalised >= 0.6 * len(words)
-    long_words = [w for w in words if len(w) > 3]
-    return len(words) >= 4 and all(w[0].isupper() for w in long_words)
+    if not closed:
+        return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
+    return len(words) >= 4 and all(w[0].isupper() for w in words if len(w) > 3)

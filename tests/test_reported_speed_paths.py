@@ -1,0 +1,135 @@
+"""The fast paths of reported-speech finding against plain statements of the same rules.
+
+Each fast path in quotetrack/stage2_quotes/reported.py (one pass over the document for cue words,
+tokens split in C, a regex that settles most headline tests, a word filter in the clause-end
+scan) must give exactly what the plain rule gives; these tests state the plain rule and compare.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotetrack.lexicon import default_lexicon
+from quotetrack.model import Span
+from quotetrack.stage2_quotes import reported
+from quotetrack.stage2_quotes.frames import tokens_in
+
+_LEXICON = default_lexicon()
+_CUE_WORDS = reported._cue_words_of(_LEXICON)
+_VOCABULARY = reported._vocabulary_of(_LEXICON)
+
+# Words and marks that exercise the rules: cue words in several cases, names, function words,
+# separators, quote marks, letters that fold to two ("ß", "ﬁ"), combining marks and odd spaces.
+_PIECES = [
+    "said", "Said", "SAID", "says", "told", "warned", "according", "to", "claims", "the", "minister",
+    "Prices", "Rose", "After", "Long", "Night", "and", "but", "though", "he", "she", "it", "was",
+    "Straße", "ﬁled", "e\u0301lan", "Ørsted", "U.S.", "Mr.", "don’t", "it's", "co-op", "3.5",
+    ".", ",", ";", ":", "!", "?", "…", "“", "”", "‘", "’", '"', "'", "«", "»", "—", "–", "-", "(", ")",
+    "#", "#said", "said’s", "\u2028", "\x1c", "\xa0", "\u3000",
+]
+_GLUES = [" ", " ", " ", "", "\n", "\t", "\r\n", "\xa0", "\u2009"]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    pieces = draw(st.lists(st.sampled_from(_PIECES), min_size=0, max_size=40))
+    glues = draw(st.lists(st.sampled_from(_GLUES), min_size=len(pieces), max_size=len(pieces)))
+    return "".join(piece + glue for piece, glue in zip(pieces, glues))
+
+
+@st.composite
+def _text_and_sentences(draw: st.DrawFn) -> tuple[str, list[Span]]:
+    text = draw(_texts())
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=6))) | {0, len(text)})
+    return text, [Span(start, end) for start, end in zip(cuts, cuts[1:])]
+
+
+def _plain_may_report(sentence: str) -> bool:
+    """The rule as first written: fold the sentence, blank the separators, split, look the words up."""
+    separators = str.maketrans({ch: " " for ch in ".,;:!?()[]\"“”‘’«»—–"})
+    words = sentence.casefold().translate(separators).split()
+    return not frozenset(_LEXICON.cue_forms).isdisjoint(words) or "according" in words
+
+
+def _plain_is_headline(text: str, sentence: Span) -> bool:
+    words = [w for w in text[sentence.start : sentence.end].split() if w[0].isalpha()]
+    if not words:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if text[sentence.end - 1] not in ".!?…\"”’»:":
+        return capitalised >= 0.6 * len(words)
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and all(w[0].isupper() for w in long_words)
+
+
+def test_split_spaces_are_the_characters_str_split_splits_at() -> None:
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    in_class = regex.findall(f"[{reported._SPLIT_SPACES}]", every_character)
+    assert in_class == [ch for ch in every_character if ch.isspace()]
+
+
+def _joined(lines: list[str]) -> tuple[str, list[Span]]:
+    text = " ".join(lines)
+    starts = [text.index(line) for line in lines]
+    return text, [Span(start, start + len(line)) for start, line in zip(starts, lines)]
+
+
+def test_sentences_with_cue_words_on_news_sentences() -> None:
+    lines = ["Prices rose again.", "The minister said so.", "Rates (according to analysts) will fall.",
+             "Die Strasse war leer, sagte er.", "“Claims” are not enough!", "Nobody came.", "He #said it."]
+    assert reported._sentences_with_cue_words(*_joined(lines), _CUE_WORDS) == [1, 2, 4]
+    # "ß" folds to "ss", which moves the offsets of the folded text: the sentences are read one by one.
+    lines[3] = "Die Straße war leer, sagte er."
+    assert reported._sentences_with_cue_words(*_joined(lines), _CUE_WORDS) == [1, 2, 4]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text_and_sentences())
+def test_sentences_with_cue_words_is_the_plain_rule(case: tuple[str, list[Span]]) -> None:
+    text, sentences = case
+    expected = [i for i, s in enumerate(sentences) if _plain_may_report(text[s.start : s.end])]
+    assert reported._sentences_with_cue_words(text, sentences, _CUE_WORDS) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(), st.data())
+def test_sentence_tokens_are_those_of_tokens_in(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    sentence = reported._SentenceTokens(text, start, end)
+    expected = tokens_in(text, start, end)
+    assert sentence.tokens() == expected
+    assert sentence.indices_of(_CUE_WORDS) == [i for i, t in enumerate(expected) if t.lower in _CUE_WORDS]
+
+
+def test_headlines_on_news_lines() -> None:
+    for line, expected in [
+        ("Senate Passes Budget After Long Night.", True),
+        ("Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting.", True),
+        ("The Senate passed the budget after a long night.", False),
+        ("Markets Rally as Fed Holds Rates", True),
+        ("Markets rally as the central bank holds rates", False),
+        ("Ørsted Wins the Contract.", True),
+    ]:
+        assert reported._is_headline(line, Span(0, len(line))) is expected, line
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+def test_is_headline_is_the_plain_rule(text: str) -> None:
+    if text:
+        sentence = Span(0, len(text))
+        assert reported._is_headline(text, sentence) is _plain_is_headline(text, sentence)
+
+
+def test_content_stops_fold_to_themselves() -> None:
+    # _content_end skips words outside _CONTENT_STOPS by their folded form, while some of its
+    # tests read the written form: the two agree only if the marks fold to themselves.
+    marks = reported._SENTENCE_END | reported._NEW_REPORT_MARKS | {","}
+    assert all(mark.casefold() == mark for mark in marks)
+    assert marks <= reported._CONTENT_STOPS
+    assert reported._NEW_REPORT_LINKS | {"but", "and"} <= reported._CONTENT_STOPS
