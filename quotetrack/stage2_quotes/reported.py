@@ -24,14 +24,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import regex
 
 from ..lexicon import CueCategory, CueVerb, Lexicon
 from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import WORD, Token, is_abbreviation_dot, is_adverb, is_verb_at, message_before
+from .frames import Token, is_abbreviation_dot, is_adverb, is_verb_at, message_before, tokens_in
 
 if TYPE_CHECKING:
     from ..parser import Context
@@ -175,11 +176,8 @@ def find_reported(analysis: Analysis, context: Context) -> None:
         sentence = analysis.sentences[index]
         if _within_one(sentence, direct, starts) or _is_headline(text, sentence):
             continue
-        sentence_tokens = _SentenceTokens(text, sentence.start, sentence.end)
-        cue_indices = sentence_tokens.indices_of(cue_words)
-        if not cue_indices:
-            continue
-        tokens = sentence_tokens.tokens()
+        tokens = tokens_in(text, sentence.start, sentence.end)
+        cue_indices = _indices_of(tokens, cue_words)
         fragments = fragment_at if _any_between(fragment_starts, sentence.start, sentence.end) else None
         for report in _reports_in(text, tokens, cue_indices, context.lexicon, fragments, vocab, usable):
             group -= 1
@@ -234,29 +232,12 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
     return index < len(positions) and positions[index] < end
 
 
-# The tokens of frames.tokens_in, found by one split in C: the words and the gaps between them alternate.
-_TOKEN_SPLIT = regex.compile(f"({WORD.pattern})", WORD.flags)
+_LOWER = attrgetter("lower")
 
 
-class _SentenceTokens:
-    """The tokens of a sentence, read first as plain strings: most sentences need no Token objects."""
-
-    __slots__ = ("bounds", "words", "lowers")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        parts = _TOKEN_SPLIT.split(text[start:end])
-        # Where each gap and each word ends: a word runs from bounds[2i + 1] to bounds[2i + 2].
-        self.bounds = list(accumulate(map(len, parts), initial=start))
-        self.words: list[str] = parts[1::2]
-        self.lowers = list(map(str.casefold, self.words))
-
-    def indices_of(self, words: frozenset[str]) -> list[int]:
-        """The indices of the tokens whose case-folded form is one of ``words``."""
-        return list(compress(range(len(self.lowers)), map(words.__contains__, self.lowers)))
-
-    def tokens(self) -> list[Token]:
-        bounds = self.bounds
-        return list(map(Token, bounds[1::2], bounds[2::2], self.words, self.lowers))
+def _indices_of(tokens: list[Token], words: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose case-folded form is one of ``words``, found in C."""
+    return list(compress(range(len(tokens)), map(words.__contains__, map(_LOWER, tokens))))
 
 
 def _no_fragment(cue_index: int) -> int | None:
