@@ -30,10 +30,12 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import is_not, itemgetter
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -64,7 +66,8 @@ _LEFT_STOPS = frozenset(
 _SUBJECT_PRONOUNS = ("he", "she", "they", "it", "we")
 _JOINERS = frozenset({"of", "for", "on", "the"})
 _THE = frozenset({"the ", "The ", "the\u00a0", "The\u00a0"})
-_CACHE_SIZE = 50_000  # entries of each cache in _Tables
+_CACHE_SIZE = 50_000  # entries of each cache in _Tables but the slots'
+_SLOT_CACHE_SIZE = 5_000  # slot readings: slots are longer than words and runs
 _CAPITAL_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 _MAX_NAME_WORDS = 7
 _MAX_ROLE_LOOKBACK = 5
@@ -93,8 +96,8 @@ def run(analysis: Analysis, context: Context) -> None:
                 slot_mentions.append(by_slot[slot])  # type: ignore[arg-type]
         candidate.speaker_mention = by_slot[slot]
     quotes = [c.outer or c.span for c in analysis.candidates if c.kind is QuoteKind.DIRECT]
-    found = find_mentions(text, 0, len(text), lexicon, exclude=quotes)
-    analysis.mentions = _merged(analysis.mentions + slot_mentions, found)
+    found = _places(text, 0, len(text), lexicon, quotes)
+    analysis.mentions = _merged(analysis.mentions + slot_mentions, found, text)
 
 
 def find_mentions(text: str, start: int, end: int, lexicon: Lexicon, exclude: Iterable[Span] = ()) -> list[Mention]:
@@ -110,10 +113,18 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon, exclude: It
     [('he', 'pronoun'), ('A senior official', 'role'), ('Russia', 'organisation')]
     """
     _check_region(text, start, end, lexicon)
+    return _as_mentions(text, _places(text, start, end, lexicon, _checked_spans(exclude)))
+
+
+def _places(text: str, start: int, end: int, lexicon: Lexicon, exclude: list[Span]) -> list[_Place]:
     finder = _Finder(text, lexicon, in_slot=False)
-    for gap_start, gap_end in _gaps(start, end, [*_checked_spans(exclude), *_credit_spans(text, start, end, lexicon)]):
+    for gap_start, gap_end in _gaps(start, end, [*exclude, *_credit_spans(text, start, end, lexicon)]):
         finder.scan(gap_start, gap_end)
     return finder.result()
+
+
+def _as_mentions(text: str, places: Iterable[_Place]) -> list[Mention]:
+    return [Mention(Span(start, end), text[start:end], kind) for start, end, kind in places]
 
 
 def mention_in(text: str, slot: Span, lexicon: Lexicon) -> Mention | None:
@@ -127,6 +138,27 @@ def mention_in(text: str, slot: Span, lexicon: Lexicon) -> Mention | None:
     Mention(span=Span(start=0, end=6), text='Peskov', kind=<MentionKind.NAME: 'name'>)
     """
     _check_region(text, slot.start, slot.end, lexicon)
+    # What a slot holds depends on its words and on the character before it only (a run
+    # starts after no letter), so slots that read alike ("he", "Mr. Obama") are read once.
+    key = (text[slot.start - 1] if slot.start else "", text[slot.start : slot.end])
+    readings = lexicon.memo("mention_tables", _tables).slots
+    place = readings.get(key, _UNREAD)
+    if place is _UNREAD:
+        if len(readings) > _SLOT_CACHE_SIZE:
+            readings.clear()
+        mention = _slot_mention(text, slot, lexicon)
+        place = readings[key] = None if mention is None else _relative(mention, slot.start)
+    if place is None:
+        return None
+    start, end = slot.start + place[0], slot.start + place[1]
+    return Mention(Span(start, end), text[start:end], place[2])
+
+
+def _relative(mention: Mention, offset: int) -> _Place:
+    return (mention.span.start - offset, mention.span.end - offset, mention.kind)
+
+
+def _slot_mention(text: str, slot: Span, lexicon: Lexicon) -> Mention | None:
     mentions = _slot_mentions(text, slot, lexicon)
     names = [m for m in mentions if m.kind in _NAMED]
     if len(names) == 1:
@@ -207,13 +239,10 @@ def classify_mention(words_text: str, lexicon: Lexicon) -> MentionKind:
 # --- the finder ------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Pending:
-    """A one-word name at the start of a sentence ("Prices rose"?, "Peskov said"?): kept
-    only if the document also writes the word capitalised mid-sentence or knows it."""
-
-    mention: Mention
-    word: str
+# A mention while the finder works: (start, end, kind). Its text is always the text it
+# spans, so the Mention is built only for the places kept, at the end; most places are
+# dropped, joined or absorbed before then, and a tuple costs a thirtieth of a Mention.
+_Place = tuple[int, int, MentionKind]
 
 
 @dataclass(frozen=True)
@@ -232,11 +261,14 @@ class _Tables:
     multiword: dict[str, tuple[str, ...]]
     readings: dict[str, tuple[_PlacedPiece, ...]]
     steps: dict[str, _Step]
+    tokens: dict[str, str | None]  # a token → the keyword it stands for, if any
+    # (the character before a slot, the slot's text) → the slot's mention, relative to the slot
+    slots: dict[tuple[str, str], _Place | None]
 
 
 def _tables(lexicon: Lexicon) -> _Tables:
     keywords, multiword = _keywords(lexicon)
-    return _Tables(_run_pattern(lexicon), _keyword_forms(keywords), multiword, {}, {})
+    return _Tables(_run_pattern(lexicon), _keyword_forms(keywords), multiword, {}, {}, {}, {})
 
 
 def _keyword_forms(keywords: frozenset[str]) -> dict[str, str]:
@@ -257,7 +289,7 @@ class _Finder:
     """Finds the mentions of one region (or of the gaps of one document), left to right."""
 
     __slots__ = (
-        "text", "lexicon", "in_slot", "tables", "mentions", "pending", "known_words",
+        "text", "lexicon", "in_slot", "tables", "readings", "places", "pending", "known_words",
         "line_start", "line_end", "line_is_headline", "region_start",
     )
 
@@ -266,8 +298,11 @@ class _Finder:
         self.lexicon = lexicon
         self.in_slot = in_slot
         self.tables = lexicon.memo("mention_tables", _tables)
-        self.mentions: list[Mention] = []
-        self.pending: list[_Pending] = []
+        self.readings = self.tables.readings
+        self.places: list[_Place] = []
+        # A one-word name at the start of a sentence ("Prices rose"?, "Peskov said"?), with its
+        # word: kept only if the document also writes the word capitalised mid-sentence or knows it.
+        self.pending: list[tuple[_Place, str]] = []
         self.known_words: set[str] = set()
         # The line the last headline question was about, and its answer (see in_headline).
         self.line_start = self.line_end = 0
@@ -277,78 +312,91 @@ class _Finder:
     def scan(self, start: int, end: int) -> None:
         self.region_start = start
         hits = _keyword_hits(self.text, start, end, self.tables)
-        next_hit = 0
-        for run in self.tables.runs.finditer(self.text, start, end):
+        runs = self.tables.runs.finditer(self.text, start, end)
+        add_run = self.add_run
+        if not hits:
+            for run in runs:
+                add_run(*run.span())
+            return
+        next_hit, next_start = 0, hits[0][0]
+        for run in runs:
             run_start, run_end = run.span()
-            while next_hit < len(hits) and hits[next_hit][0] <= run_start:
-                if hits[next_hit][1] <= run_start:
-                    self.add_keyword(hits[next_hit], start)
-                # else a role word the run starts inside of ("Chief executive"): the run reads it
-                next_hit += 1
-            self.add_run(run_start, run_end)
+            if next_start <= run_start:
+                next_hit = self.add_keywords_before(hits, next_hit, run_start)
+                next_start = hits[next_hit][0] if next_hit < len(hits) else end
+            add_run(run_start, run_end)
         for hit in hits[next_hit:]:
-            self.add_keyword(hit, start)
+            self.add_keyword(*hit)
 
-    def result(self) -> list[Mention]:
-        for pending in self.pending:
-            if pending.word in self.known_words or pending.word in self.lexicon.first_names:
-                self.mentions.append(pending.mention)
-        return _without_overlaps(self.mentions)
+    def add_keywords_before(self, hits: list[tuple[int, int, str]], next_hit: int, run_start: int) -> int:
+        """Add the keywords from ``hits[next_hit]`` on that start before the run at
+        ``run_start``; the index of the first keyword left."""
+        while next_hit < len(hits) and hits[next_hit][0] <= run_start:
+            if hits[next_hit][1] <= run_start:
+                self.add_keyword(*hits[next_hit])
+            # else a role word the run starts inside of ("Chief executive"): the run reads it
+            next_hit += 1
+        return next_hit
 
-    def add_keyword(self, hit: tuple[int, int, str], region_start: int) -> None:
-        word_start, word_end, word = hit
+    def result(self) -> list[_Place]:
+        places = self.places
+        for place, word in self.pending:
+            if word in self.known_words or word in self.lexicon.first_names:
+                places.append(place)
+        return _without_overlaps(places)
+
+    def add_keyword(self, word_start: int, word_end: int, word: str) -> None:
         if word in _SUBJECT_PRONOUNS:
-            self.mentions.append(Mention(Span(word_start, word_end), word, MentionKind.PRONOUN))
+            self.places.append((word_start, word_end, MentionKind.PRONOUN))
         else:
-            self.add_role(word_start, word_end, region_start)
+            self.add_role(word_start, word_end)
 
     # --- capitalised runs
 
     def add_run(self, start: int, end: int) -> None:
         text = self.text
-        pieces = self.tables.readings.get(text[start:end])
+        pieces = self.readings.get(text[start:end])
         if pieces is None:
             pieces = _reading(text[start:end], self.tables, self.lexicon)
         if not pieces:
             return
-        if self.in_slot:
+        in_slot = self.in_slot
+        if in_slot:
             headline = False
         elif self.line_start <= start < self.line_end:  # the line of the run before: most runs share one
             headline = self.line_is_headline
         else:
             headline = self.in_headline(start)
+        places = self.places
         for piece in pieces:
             first, last, kind = start + piece.start, start + piece.end, piece.kind
-            if kind is MentionKind.PRONOUN:
-                self.mentions.append(Mention(Span(first, last), piece.words[0], kind))
+            if kind is _PRONOUN:
+                places.append((first, last, kind))
                 continue
             if piece.needs_the and not self.after_the(first):
                 continue
-            if kind is MentionKind.ORGANISATION and self.after_the(first):
+            if kind is _ORGANISATION and self.after_the(first):
                 first -= 4
             if headline and not piece.fits_headline:
                 continue
-            initial = piece.opens_run and not self.in_slot and _starts_sentence(text, start)
-            if piece.word_count > 1 and kind in _NAMED or not (initial or headline):
+            initial = piece.opens_run and not in_slot and _starts_sentence(text, start)
+            if piece.named_words or not (initial or headline):
                 self.known_words.update(piece.words)
-            mention = Mention(Span(first, last), text[first:last], kind)
-            if initial and piece.word_count == 1 and self.initial_word_needs_evidence(mention):
-                self.pending.append(_Pending(mention, piece.words[0]))
-                continue
-            mentions = self.mentions
-            if mentions and kind in _JOINABLE and first - mentions[-1].span.end in (1, 3):
-                self.merge_with_previous(mention)
+            if initial and piece.word_count == 1 and self.initial_word_needs_evidence(first, last, kind):
+                self.pending.append(((first, last, kind), piece.words[0]))
+            elif places and piece.joinable and first - places[-1][1] in (1, 3):
+                self.join_previous(first, last, kind)
             else:
-                mentions.append(mention)  # nothing to join: merge_with_previous would only append
+                places.append((first, last, kind))
 
     def after_the(self, position: int) -> bool:
         # A "the" before the region is not the region's: mentions never start before it.
         return position - 4 >= self.region_start and self.text[position - 4 : position] in _THE
 
-    def initial_word_needs_evidence(self, mention: Mention) -> bool:
-        if mention.kind is MentionKind.NAME:
+    def initial_word_needs_evidence(self, start: int, end: int, kind: MentionKind) -> bool:
+        if kind is MentionKind.NAME:
             return True
-        return mention.kind is MentionKind.ORGANISATION and mention.text in self.lexicon.common_organisations
+        return kind is _ORGANISATION and self.text[start:end] in self.lexicon.common_organisations
 
     def in_headline(self, position: int) -> bool:
         """True when the line holding ``position`` is a title-case headline of at most
@@ -367,48 +415,41 @@ class _Finder:
             )
         return self.line_is_headline
 
-    def merge_with_previous(self, mention: Mention) -> None:
-        """Join a name to the role or possessive right before it: "spokesman" + "Dmitry
-        Peskov", "Russia’s" + "President Vladimir Putin"."""
-        previous = self.mentions[-1] if self.mentions else None
-        # Only one space or "’s " can join two mentions: a wider gap is not worth slicing.
-        if previous is not None and mention.kind in _JOINABLE and mention.span.start - previous.span.end in (1, 3):
-            between = self.text[previous.span.end : mention.span.start]
-            titled = previous.kind is MentionKind.ROLE and mention.kind is not MentionKind.ROLE
-            if titled and between in (" ", "\u00a0") and self.is_person_role(previous):
-                self.mentions[-1] = self.joined(previous, mention, MentionKind.TITLE_NAME)
-                return
-            possessive = between in ("’s ", "'s ", "’s\u00a0", "'s\u00a0")
-            if possessive and previous.kind is not MentionKind.PRONOUN and mention.kind is not MentionKind.NAME:
-                self.mentions[-1] = self.joined(previous, mention, mention.kind)
-                return
-        self.mentions.append(mention)
+    def join_previous(self, start: int, end: int, kind: MentionKind) -> None:
+        """Join a name or role to the role or possessive one space or "’s " before it:
+        "spokesman" + "Dmitry Peskov", "Russia’s" + "President Vladimir Putin"."""
+        places = self.places
+        previous_start, previous_end, previous_kind = places[-1]
+        between = self.text[previous_end:start]
+        titled = previous_kind is _ROLE and kind is not _ROLE
+        if titled and between in (" ", "\u00a0") and self.is_person_role(previous_start, previous_end):
+            places[-1] = (previous_start, end, MentionKind.TITLE_NAME)
+        elif between in _POSSESSIVE_GAPS and previous_kind is not _PRONOUN and kind is not MentionKind.NAME:
+            places[-1] = (previous_start, end, kind)
+        else:
+            places.append((start, end, kind))
 
-    def is_person_role(self, mention: Mention) -> bool:
-        head = mention.text.rsplit(None, 1)[-1].casefold()
+    def is_person_role(self, start: int, end: int) -> bool:
+        head = self.text[start:end].rsplit(None, 1)[-1].casefold()
         return self.lexicon.role_kind(head) != "org" and (self.lexicon.is_role(head) or self.lexicon.is_title(head))
-
-    def joined(self, first: Mention, second: Mention, kind: MentionKind) -> Mention:
-        span = Span(first.span.start, second.span.end)
-        return Mention(span, span.slice(self.text), kind)
 
     # --- role descriptions
 
-    def add_role(self, start: int, end: int, region_start: int) -> None:
+    def add_role(self, start: int, end: int) -> None:
         """A role noun with the words before it that describe it: "the company", "a senior
         official", "the Ukrainian leader", "Kremlin spokesman", "the firm’s chief executive"."""
-        first = self.description_start(start, region_start)
-        while self.mentions and self.mentions[-1].span.end > first:
-            absorbed = self.mentions.pop()  # "Kremlin" + "spokesman": the role takes the name in
-            first = min(first, absorbed.span.start)
-        span = Span(first, end)
-        self.mentions.append(Mention(span, span.slice(self.text), MentionKind.ROLE))
+        first = self.description_start(start)
+        places = self.places
+        while places and places[-1][1] > first:
+            absorbed = places.pop()  # "Kremlin" + "spokesman": the role takes the name in
+            first = min(first, absorbed[0])
+        places.append((first, end, _ROLE))
 
-    def description_start(self, head_start: int, region_start: int) -> int:
+    def description_start(self, head_start: int) -> int:
         """Where the description of the role at ``head_start`` begins. Known modifiers,
         capitalised words and possessives join it; other lowercase words join only when
         an article comes before them ("the lead researcher", not "Trump fired officials")."""
-        text = self.text
+        text, region_start = self.text, self.region_start
         start = position = head_start
         unconfirmed: int | None = None  # where the description starts if no article comes
         for _ in range(_MAX_ROLE_LOOKBACK):
@@ -435,6 +476,13 @@ class _Finder:
             if last:
                 break
         return start if unconfirmed is None else unconfirmed
+
+
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+_UNREAD: Any = object()  # a slot not read yet
+_PRONOUN, _ORGANISATION, _ROLE = MentionKind.PRONOUN, MentionKind.ORGANISATION, MentionKind.ROLE
+_POSSESSIVE_GAPS = frozenset({"’s ", "'s ", "’s\u00a0", "'s\u00a0"})
 
 
 class _Step(Enum):
@@ -515,6 +563,8 @@ class _PlacedPiece:
     opens_run: bool  # it starts with the run's first word
     needs_the: bool  # an unknown acronym of one or two letters: a mention only after "the"
     fits_headline: bool
+    named_words: bool  # a name of two words or more: its words are known to be names
+    joinable: bool  # it may join the role or possessive before it
 
 
 def _reading(run_text: str, tables: _Tables, lexicon: Lexicon) -> tuple[_PlacedPiece, ...]:
@@ -549,6 +599,8 @@ def _placed(piece: _Piece, words: tuple[str, ...], offsets: list[int], lexicon: 
         opens_run=piece.first == 0,
         needs_the=piece.acronym and len(words[piece.first]) < 3,
         fits_headline=_fits_headline(piece.kind, piece_words, lexicon),
+        named_words=len(piece_words) > 1 and piece.kind in _NAMED,
+        joinable=piece.kind in _JOINABLE,
     )
 
 
@@ -646,27 +698,64 @@ def _is_all_caps(word: str) -> bool:
 
 def _run_pattern(lexicon: Lexicon) -> Any:
     """A run of capitalised words, with the particles and "of" that may join them
-    ("Ursula von der Leyen", "Ministry of Defence", "J.K. Rowling", "Bashar al-Assad")."""
+    ("Ursula von der Leyen", "Ministry of Defence", "J.K. Rowling", "Bashar al-Assad").
+
+    The engine finds a capital quickly when the pattern begins by matching one, but tries
+    every position when it begins with a lookahead: so the first token is matched from its
+    capital on, and each kind of token (abbreviation, initials, word) goes on from there.
+    """
     letters = r"\p{L}\p{M}\p{N}"
     abbreviations = sorted(
         {a[:-1] for a in lexicon.abbreviations if a.endswith(".") and a[:1].isupper() and a[:-1].isalpha()},
         key=len,
         reverse=True,
     )
-    abbreviation = r"(?!)"
+    abbreviation = abbreviation_rest = r"(?!)"
     if abbreviations:
-        abbreviation = rf"{_followed_by(abbreviations, _DOT)}(?:{alternation(abbreviations)})\."
-    initials = r"\p{Lu}\.(?:\p{Lu}\.)*"
-    word = rf"\p{{Lu}}[{letters}]*(?:['’]\p{{Lu}}[{letters}]*|[-&]\p{{Lu}}[{letters}]*)*"
+        guard = _followed_by(abbreviations, _DOT)
+        abbreviation = rf"{guard}(?:{alternation(abbreviations)})\."
+        abbreviation_rest = rf"{guard and _AFTER_LETTER_GUARD}{_rests_by_first(abbreviations)}\."
+    initials_rest = r"\.(?:\p{Lu}\.)*"
+    word_rest = rf"[{letters}]*(?:['’]\p{{Lu}}[{letters}]*|[-&]\p{{Lu}}[{letters}]*)*"
     particles = lexicon.hyphen_particles
     particle = rf"{_followed_by(particles, _HYPHEN)}(?:{alternation(particles)})"
     hyphen_particle = rf"{particle}-\p{{Lu}}[{letters}]*(?:-\p{{Lu}}[{letters}]*)*"
-    token = rf"(?:{abbreviation}|{initials}|{word})"
+    first_token = rf"\p{{Lu}}{_AFTER_RUN_START}(?:{abbreviation_rest}|{initials_rest}|{word_rest})"
+    token = rf"(?:{abbreviation}|\p{{Lu}}{initials_rest}|\p{{Lu}}{word_rest})"
     joiner_words = [*lexicon.name_particles, "of", "of the", "for", "on"]
     joiners = rf"{_followed_by(joiner_words, _SPACE)}(?:{alternation(joiner_words)})"
-    gap = rf"{_SPACE}(?:{joiners}{_SPACE}){{0,3}}"
+    # After the space, only a capital or the first letter of a joiner or particle can go on.
+    next_word = _first_letter_guard([*abbreviations, *joiner_words, *particles])
+    gap = rf"{_SPACE}{next_word}(?:{joiners}{_SPACE}){{0,3}}"
     # A run starts at a capital that begins a word; a hyphenated particle joins only inside one.
-    return regex.compile(rf"(?=\p{{Lu}}){_RUN_START}{token}(?:{gap}(?:{token}|{hyphen_particle}))*")
+    return regex.compile(rf"{first_token}(?:{gap}(?:{token}|{hyphen_particle}))*")
+
+
+def _rests_by_first(words: list[str]) -> str:
+    """A regex for the rest of any of ``words`` once its first letter is matched: for each
+    first letter, a lookbehind that it was matched and the alternation of the rests."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, after in sorted(rests.items()):
+        longer = [rest for rest in after if rest]
+        body = alternation(longer) if longer else ""
+        if longer and "" in after:
+            body = f"(?:{body})?"
+        branches.append(f"(?<={regex.escape(first)}){body}")
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _first_letter_guard(words: list[str]) -> str:
+    """A lookahead for a capital or the first character of one of ``words`` (an apostrophe
+    stands for both, as in :func:`alternation`); none if a word is empty."""
+    if not all(words):
+        return ""
+    firsts = {word[0] for word in words}
+    if firsts & set("'’"):
+        firsts |= set("'’")
+    return rf"(?=[\p{{Lu}}{''.join(regex.escape(first) for first in sorted(firsts))}])"
 
 
 def _followed_by(words: Iterable[str], after: str) -> str:
@@ -684,8 +773,11 @@ _DOT = r"\."
 _HYPHEN = "-"
 _SPACE = "[ \u00a0]"
 
-# No letter, apostrophe, full stop or hyphen stands right before a run (so "McDonald" is one word).
-_RUN_START = r"(?<![\p{L}\p{M}\p{N}'’.\-])"
+# No letter, apostrophe, full stop or hyphen stands right before a run (so "McDonald" is one word):
+# checked once its capital is matched.
+_AFTER_RUN_START = r"(?<![\p{L}\p{M}\p{N}'’.\-]\p{Lu})"
+# The guard of the abbreviations (see _followed_by) once their first letter is matched.
+_AFTER_LETTER_GUARD = r"(?=\p{L}*+\.)"
 
 
 def _keywords(lexicon: Lexicon) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
@@ -706,40 +798,63 @@ _EDGE_PUNCTUATION = "\"“”‘’'()[]{},.;:!?«»—–…*/"
 def _keyword_hits(text: str, start: int, end: int, tables: _Tables) -> list[tuple[int, int, str]]:
     """Where role nouns and subject pronouns stand in ``text[start:end]``.
 
-    Splitting on spaces and looking words up in a set is several times faster here
-    than a regex over hundreds of words; a hit is then located in the text with
-    ``str.find`` from the previous one, so the whole is linear.
+    Splitting on whitespace and looking the tokens up in a dict is many times faster
+    than a regex over hundreds of words. The answer for each token is kept (most tokens
+    of a text were seen before), so the look-ups run in C (``map``, ``compress``) and
+    Python code runs only for the hits and for the tokens never seen before.
     """
-    forms, multi = tables.keywords, tables.multiword
+    known = tables.tokens
+    if len(known) > _CACHE_SIZE:
+        known.clear()
+    tokens = text[start:end].split()
+    # The keyword each token stands for; None for none, _UNSEEN if not known yet.
+    words = list(map(known.get, tokens, repeat(_UNSEEN)))
+    # compress keeps the true values: every keyword unless a lexicon has an empty one.
+    kept = words if "" not in tables.keywords else map(is_not, words, repeat(None))
     hits: list[tuple[int, int, str]] = []
-    position = start
-    for raw in text[start:end].split():
-        # A token stands for a keyword as written, or once stripped of punctuation at its ends.
-        if raw in forms:
-            word = forms[raw]
-        else:
-            core = raw.strip(_EDGE_PUNCTUATION)
-            if core not in forms:
-                continue
-            word = forms[core]
-        at = _token_at(text, raw, position, start, end)
-        position = at + len(raw)
+    earliest, previous = start, -1  # where the token after the last hit may start, and its index
+    for index in compress(count(), kept):
+        raw, word = tokens[index], words[index]
+        if word is _UNSEEN:
+            word = known[raw] = _token_keyword(raw, tables.keywords)
+        if word is None:
+            continue
+        at = _token_start(text, raw, earliest, start, end)
+        if at < 0:  # found inside another token first: skip the tokens in between, one space each
+            earliest += sum(map(len, tokens[previous + 1 : index])) + index - previous - 1
+            at = _token_start(text, raw, earliest, start, end, every=True)
+        earliest, previous = at + len(raw) + 1, index
         word_end = at + raw.find(word) + len(word)
         word_start = word_end - len(word)
-        if word in multi:
-            word_start = _multiword_start(text, word_start, multi[word], start)
+        if word in tables.multiword:
+            word_start = _multiword_start(text, word_start, tables.multiword[word], start)
             if word_start < 0:
                 continue
         hits.append((word_start, word_end, word))
     return hits
 
 
-def _token_at(text: str, raw: str, position: int, start: int, end: int) -> int:
-    """Where ``raw`` next stands as a whole space-delimited token from ``position``: an
-    earlier token equal to it would have been found first, so this is the token itself."""
-    at = text.find(raw, position, end)
-    while at > start and not (text[at - 1].isspace() and (at + len(raw) == end or text[at + len(raw)].isspace())):
+def _token_keyword(raw: str, forms: dict[str, str]) -> str | None:
+    """The keyword a token stands for as written, or once stripped of punctuation at its ends."""
+    return forms[raw] if raw in forms else forms.get(raw.strip(_EDGE_PUNCTUATION))
+
+
+_UNSEEN: Any = object()  # a token not looked up yet
+
+
+def _token_start(text: str, raw: str, earliest: int, start: int, end: int, every: bool = False) -> int:
+    """Where ``raw`` first stands as a whole whitespace-delimited token of ``text[start:end]``
+    from ``earliest`` on; an earlier token equal to it would have been a hit too, so that
+    is the token itself. Only the first match is tried (-1 if it lies inside a longer
+    token) unless ``every``: the caller then passes the least place the token can stand,
+    so few matches inside other words are skipped."""
+    at = text.find(raw, earliest, end)
+    after = at + len(raw)
+    while not ((at == start or text[at - 1].isspace()) and (after == end or text[after].isspace())):
+        if not every:
+            return -1
         at = text.find(raw, at + 1, end)
+        after = at + len(raw)
     return at
 
 
@@ -821,7 +936,7 @@ def _is_title_case(line: str) -> bool:
 def _slot_mentions(text: str, slot: Span, lexicon: Lexicon) -> list[Mention]:
     finder = _Finder(text, lexicon, in_slot=True)
     finder.scan(slot.start, slot.end)
-    return finder.result()
+    return _as_mentions(text, finder.result())
 
 
 def _whole_slot(text: str, slot: Span, lexicon: Lexicon) -> Mention | None:
@@ -905,44 +1020,66 @@ def _gaps(start: int, end: int, excluded: list[Span]) -> list[tuple[int, int]]:
     return gaps
 
 
-def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    kept: list[Mention] = []
-    # By start, the longest first: two stable sorts with C key functions do what one sort by
-    # (start, -end) does, without a Python call per mention.
-    by_end = sorted(mentions, key=_END, reverse=True)
-    end = -1
-    for mention in sorted(by_end, key=_START):
-        if not kept or mention.span.start >= end:
-            kept.append(mention)
-            end = mention.span.end
+def _without_overlaps(places: list[_Place]) -> list[_Place]:
+    """The places by start, the longest first at each start, without those that overlap
+    one kept before them."""
+    kept: list[_Place] = []
+    # Two stable sorts with C key functions do what one sort by (start, -end) does, without
+    # a Python call per place.
+    by_end = sorted(places, key=_SECOND, reverse=True)
+    last_end = -1
+    for place in sorted(by_end, key=_FIRST):
+        if place[0] >= last_end:
+            kept.append(place)
+            last_end = place[1]
     return kept
 
 
-_START = attrgetter("span.start")
-_END = attrgetter("span.end")
+def _merged(first: list[Mention], second: list[_Place], text: str) -> list[Mention]:
+    """Both lists as one list of mentions, sorted; where two overlap, the one from ``first`` stays.
 
-
-def _merged(first: list[Mention], second: list[Mention]) -> list[Mention]:
-    """Both lists as one, sorted; where two mentions overlap, the one from ``first`` stays.
-
-    ``second`` is sorted and without overlaps (a finder's result). Each of its mentions
-    is checked against the two spans of ``first`` on either side of its start only, so
-    the whole stays linear. Spans are handled as ``(start, end)`` tuples, which sort and
-    hash like :class:`Span` but far faster.
+    ``second`` is sorted and without overlaps (a finder's result). Each of its places is
+    checked against the two spans of ``first`` on either side of its start only, so the
+    whole stays linear; a place that lies outside all four skips even that (see
+    :func:`_windows`). Spans are handled as ``(start, end)`` tuples, which sort and hash
+    like :class:`Span` but far faster.
     """
     chosen = {(m.span.start, m.span.end): m for m in first}
     taken = sorted(chosen)
-    index = 0  # where (start, start) would go in ``taken``: it only moves on, as the starts rise
-    for mention in second:
-        start, end = mention.span.start, mention.span.end
-        while index < len(taken) and taken[index] < (start, start):
-            index += 1
-        for taken_start, taken_end in taken[max(0, index - 2) : index + 2]:
-            if start < taken_end and taken_start < end:
-                break
-        else:
-            chosen.setdefault((start, end), mention)
-    return [chosen[key] for key in sorted(chosen)]
+    # A span sorts before (start, start) exactly when it starts before ``start``.
+    starts = [start for start, _ in taken]
+    chosen_starts = set(starts)
+    lowest_start, highest_end = _windows(taken)
+    kept: list[tuple[int, int, MentionKind | Mention]] = []
+    for place in second:
+        start, end = place[0], place[1]
+        index = bisect_left(starts, start)
+        if start < highest_end[index] and lowest_start[index] < end:
+            near = taken[max(0, index - 2) : index + 2]
+            if any(start < taken_end and taken_start < end for taken_start, taken_end in near):
+                continue
+        if start in chosen_starts and (start, end) in chosen:
+            continue
+        if start == end and kept and kept[-1][0] == start:
+            continue  # two empty places at one position have one span: the first stays
+        kept.append(place)
+    # No place shares a span with a chosen mention, so the sort compares spans only.
+    kept.extend((start, end, mention) for (start, end), mention in chosen.items())
+    kept.sort()
+    return [
+        found if isinstance(found, Mention) else Mention(Span(start, end), text[start:end], found)
+        for start, end, found in kept
+    ]
+
+
+def _windows(taken: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """For each index of ``taken`` and one past its end, the lowest start and the highest
+    end of the spans a place whose start goes there is checked against: a place that ends
+    before the one or starts after the other overlaps none of them."""
+    windows = [taken[max(0, index - 2) : index + 2] for index in range(len(taken) + 1)]
+    lowest_start = [min((start for start, _ in window), default=0) for window in windows]
+    highest_end = [max((end for _, end in window), default=-1) for window in windows]
+    return lowest_start, highest_end
 
 
 def _checked_spans(spans: Iterable[Span]) -> list[Span]:

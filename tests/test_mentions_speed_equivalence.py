@@ -121,29 +121,35 @@ def _mention(span: tuple[int, int]) -> Mention:
 _SPANS = st.tuples(st.integers(0, 60), st.integers(0, 8)).map(lambda p: (p[0], p[0] + p[1]))
 
 
-@given(st.lists(_SPANS, max_size=30))
-def test_without_overlaps_keeps_the_longest_first_mention_of_each_place(spans: list[tuple[int, int]]) -> None:
-    mentions = [_mention(span) for span in spans]
-    expected: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
-        if not expected or mention.span.start >= expected[-1].span.end:
-            expected.append(mention)
-    assert stage3_mentions._without_overlaps(mentions) == expected
+_KINDS = st.sampled_from([MentionKind.NAME, MentionKind.ROLE, MentionKind.PRONOUN])
+
+
+@given(st.lists(st.tuples(_SPANS, _KINDS), max_size=30))
+def test_without_overlaps_keeps_the_longest_first_mention_of_each_place(
+    spans: list[tuple[tuple[int, int], MentionKind]]
+) -> None:
+    places = [(start, end, kind) for (start, end), kind in spans]
+    expected: list[tuple[int, int, MentionKind]] = []
+    for place in sorted(places, key=lambda p: (p[0], -p[1])):
+        if not expected or place[0] >= expected[-1][1]:
+            expected.append(place)
+    assert stage3_mentions._without_overlaps(places) == expected
 
 
 @given(st.lists(_SPANS, max_size=12), st.lists(_SPANS, max_size=30))
 def test_merged_keeps_what_the_bisecting_rule_keeps(slots: list[tuple[int, int]], found: list[tuple[int, int]]) -> None:
-    second = stage3_mentions._without_overlaps([_mention(span) for span in found])
+    second = stage3_mentions._without_overlaps([(*span, MentionKind.NAME) for span in found])
     # The rule in plain words: a mention found is kept unless it overlaps one of the
     # slot mentions nearest its start, found by bisection.
     chosen = {Span(*span): _mention(span) for span in slots}
     taken = sorted(chosen)
-    for mention in second:
+    for mention in [_mention(place[:2]) for place in second]:
         index = bisect_left(taken, Span(mention.span.start, mention.span.start))
         near = taken[max(0, index - 2) : index + 2]
         if mention.span not in chosen and not any(mention.span.overlaps(span) for span in near):
             chosen[mention.span] = mention
-    assert stage3_mentions._merged([_mention(span) for span in slots], second) == [chosen[s] for s in sorted(chosen)]
+    merged = stage3_mentions._merged([_mention(span) for span in slots], second, "x" * 100)
+    assert merged == [chosen[s] for s in sorted(chosen)]
 
 
 # --- stage 4: people by surname ------------------------------------------------------------------------
