@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import compress, count, repeat
-from operator import is_not, itemgetter
+from operator import is_not, itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -449,7 +449,7 @@ class _Finder:
         """Where the description of the role at ``head_start`` begins. Known modifiers,
         capitalised words and possessives join it; other lowercase words join only when
         an article comes before them ("the lead researcher", not "Trump fired officials")."""
-        text, region_start = self.text, self.region_start
+        text, region_start, steps = self.text, self.region_start, self.tables.steps
         start = position = head_start
         unconfirmed: int | None = None  # where the description starts if no article comes
         for _ in range(_MAX_ROLE_LOOKBACK):
@@ -457,7 +457,7 @@ class _Finder:
             if position - 1 <= region_start or text[position - 1] not in " \u00a0":
                 break
             word_end = position - 1
-            reach = max(region_start, word_end - 30)
+            reach = word_end - 30 if word_end - 30 > region_start else region_start
             gap = _last_gap(text, reach, word_end)
             if gap < 0 and reach > region_start:
                 break  # a "word" of 30 characters is no word of a description
@@ -465,7 +465,8 @@ class _Finder:
             last = gap >= 0 and text[gap] in "\n\t"
             while word_start < word_end and text[word_start] in _OPENERS:
                 word_start, last = word_start + 1, True  # “The company: the quote mark ends it
-            step = _description_step(text[word_start:word_end], self.tables, self.lexicon)
+            word = text[word_start:word_end]
+            step = steps.get(word) or _description_step(word, self.tables, self.lexicon)
             if step is _Step.ENDS:
                 break
             if step is _Step.ARTICLE:
@@ -973,7 +974,7 @@ def _credit_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[Spa
     from the credit's first word to the end of its line."""
     spans: list[Span] = []
     before, after, byline = lexicon.memo("credit_patterns", _credit_patterns)
-    for mark in _CREDIT_MARK.finditer(text, start, end):
+    for mark in _credit_marks(text, start, end):
         at = mark.start()
         if mark.group() == "By":
             found = byline.match(text, at, end)
@@ -994,8 +995,28 @@ def _credit_spans(text: str, start: int, end: int, lexicon: Lexicon) -> list[Spa
     return spans
 
 
+def _credit_marks(text: str, start: int, end: int) -> list[Any]:
+    """The matches of :data:`_CREDIT_MARK` in ``text[start:end]``, left to right.
+
+    Each match begins with "/", "via" or "By", which ``str.find`` finds far faster than
+    the regex engine scans for them; the pattern then only confirms each place. Its
+    matches cannot overlap, so these are the ones ``finditer`` would find.
+    """
+    marks = []
+    for head in _CREDIT_HEADS:
+        at = text.find(head, start, end)
+        while at >= 0:
+            mark = _CREDIT_MARK.match(text, at, end)
+            if mark is not None:
+                marks.append(mark)
+            at = text.find(head, at + 1, end)
+    return sorted(marks, key=_MATCH_START)
+
+
 # Where a credit or byline may be: a slash, "via", or "By" at a line start.
 _CREDIT_MARK = regex.compile(r"/|\bvia[ ]+|(?:^|(?<=\n))By(?=[ ])")
+_CREDIT_HEADS = ("/", "via", "By")
+_MATCH_START = methodcaller("start")
 
 
 def _credit_patterns(lexicon: Lexicon) -> tuple[Any, Any, Any]:
