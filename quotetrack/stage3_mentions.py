@@ -620,6 +620,13 @@ def _analyse_run(words: tuple[str, ...], lexicon: Lexicon) -> tuple[_Piece, ...]
     return tuple(sorted(pieces, key=lambda piece: piece.first))
 
 
+def _surname_after_first_name(words: tuple[str, ...], index: int, lexicon: Lexicon) -> bool:
+    """"Theresa May", "Julia March": after a known first name, a month or a modal that is also a
+    surname (the ``surnames_among_not_names`` word set) belongs to the name."""
+    return (index > 0 and words[index].casefold() in lexicon.word_set("surnames_among_not_names")
+            and words[index - 1] in lexicon.first_names)
+
+
 def _segments(words: tuple[str, ...], lexicon: Lexicon, pieces: list[_Piece]) -> list[tuple[int, int]]:
     """The run cut where a word that is no name stands ("After", "The", "His") and at a
     full stop that ends a sentence; a pronoun ("He", "I") becomes a piece of its own."""
@@ -630,7 +637,7 @@ def _segments(words: tuple[str, ...], lexicon: Lexicon, pieces: list[_Piece]) ->
             pieces.append(_Piece(index, index, MentionKind.PRONOUN))
         elif not (word in lexicon.not_names or word.casefold() in _DETERMINERS and word[0].isupper()):
             continue
-        elif _opens_known_name(words, index, lexicon):
+        elif _opens_known_name(words, index, lexicon) or _surname_after_first_name(words, index, lexicon):
             continue
         segments.append((first, index - 1))
         first = index + 1

@@ -252,3 +252,22 @@ def test_a_coordinated_cue_inside_a_report_has_the_outer_speaker(text: str, word
 def test_a_coordinated_cue_outside_any_report_keeps_its_clause_subject() -> None:
     assert_said_by("The club announced the signing and said the fee was a record.", "the fee was a record",
                    "The club")
+
+
+# --- a surname spelt like a month or a modal ---------------------------------------------------------
+
+SURNAMES_LIKE_MONTHS = [
+    ("British Prime Minister Theresa May said this week that talks would resume.", "talks would resume",
+     "British Prime Minister Theresa May"),
+    ("Brian May, the guitarist, said the tour would go on.", "the tour would go on", "Brian May"),
+    ("Coach Julia March told reporters that the team was ready.", "the team was ready", "Coach Julia March"),
+]
+
+
+@pytest.mark.parametrize("text, words, mention", SURNAMES_LIKE_MONTHS, ids=[r[2] for r in SURNAMES_LIKE_MONTHS])
+def test_a_surname_spelt_like_a_month_or_modal_stays_in_the_name(text: str, words: str, mention: str) -> None:
+    assert_said_by(text, words, mention)
+
+
+def test_a_month_after_a_preposition_is_no_name() -> None:
+    assert_said_by("In May, the minister said prices would fall.", "prices would fall", "the minister")

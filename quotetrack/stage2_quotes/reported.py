@@ -861,7 +861,9 @@ def _speaker_end_before_cue(tokens: list[Token], cue_index: int, lexicon: Lexico
     end = cue_index
     while end > 0:
         word = tokens[end - 1].lower
-        if word in vocab.auxiliaries or is_adverb(tokens[end - 1], lexicon):
+        if word in vocab.auxiliaries and not _is_capitalised_name(tokens, end - 1):
+            end -= 1
+        elif is_adverb(tokens[end - 1], lexicon):
             end -= 1
         elif word in vocab.temporal_words and end >= 2 and tokens[end - 2].lower in vocab.temporal_openers:
             end -= 2  # "this month", "on Friday"
@@ -898,10 +900,16 @@ def _np_start(tokens: list[Token], end: int, vocab: _Vocabulary) -> int:
             break
         if word.lower in vocab.determiners and not (start >= 2 and tokens[start - 2].lower in vocab.np_prepositions):
             return start - 1
-        if word.lower in vocab.auxiliaries and word.lower not in {"first"}:
+        if word.lower in vocab.auxiliaries and word.lower != "first" and not _is_capitalised_name(tokens, start - 1):
             break
         start -= 1
     return start
+
+
+def _is_capitalised_name(tokens: list[Token], index: int) -> bool:
+    """"Theresa May", "Brian Will": a modal or an adverb written with a capital after another
+    capitalised word is a name, not an auxiliary."""
+    return index > 0 and tokens[index].text[0].isupper() and tokens[index - 1].text[0].isupper()
 
 
 def _plural_possessive(tokens: list[Token], mark: int) -> bool:
