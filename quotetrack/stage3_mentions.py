@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["appositive_in", "classify_mention", "find_mentions", "mention_in", "run"]
 
 _NAMED = (MentionKind.NAME, MentionKind.TITLE_NAME)
+_POSSESSIVE_MARKS = ("'s", "’s")
 # The kinds of mention that may join the role or possessive before them.
 _JOINABLE = (MentionKind.NAME, MentionKind.TITLE_NAME, MentionKind.ROLE)
 # Articles and possessives that open a description ("the company", "his spokesman").
@@ -379,6 +380,8 @@ class _Finder:
                 first -= 4
             if headline and not piece.fits_headline:
                 continue
+            if kind is MentionKind.NAME and piece.word_count == 1 and self.names_a_place(first, last):
+                continue
             initial = piece.opens_run and not in_slot and _starts_sentence(text, start)
             if piece.named_words or not (initial or headline):
                 self.known_words.update(piece.words)
@@ -388,6 +391,22 @@ class _Finder:
                 self.join_previous(first, last, kind)
             else:
                 places.append((first, last, kind))
+
+    def names_a_place(self, start: int, end: int) -> bool:
+        """"visited Leeds", "in Minsk", "the West": one unknown capitalised word after a word of
+        place or after "the" is a place, not a person (a known first name, a possessive or a longer
+        name still is a person); so is a picture's "(C)" or "(L)"."""
+        text = self.text
+        if end - start == 1 and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            return True
+        if text[end : end + 2] in _POSSESSIVE_MARKS or text[start:end] in self.lexicon.first_names:
+            return False
+        if self.after_the(start):
+            return True
+        before = text.rfind(" ", max(self.region_start, start - 12), start - 1)
+        if before < 0 or start - 1 < 0 or text[start - 1] != " ":
+            return False
+        return text[before + 1 : start - 1].casefold() in self.lexicon.word_set("place_prepositions")
 
     def after_the(self, position: int) -> bool:
         # A "the" before the region is not the region's: mentions never start before it.

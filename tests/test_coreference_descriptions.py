@@ -126,3 +126,30 @@ def test_a_surname_that_is_also_a_place_stays_a_person() -> None:
     quote = next(q for q in doc.quotes if q.text.startswith("the vote"))
     assert quote.speaker is not None and quote.speaker.name == "Jesse Jackson"
     assert quote.speaker.kind is SpeakerKind.PERSON
+
+
+NOT_PEOPLE = [
+    ("Officials in the West said the sanctions would stay.", "West"),
+    ("Fans in Leeds said the club was doomed.", "Leeds"),
+    ("The talks near Geneva ended without a deal, the envoy said.", "Geneva"),
+    ("President Ana Ruiz (C) attends a meeting in Lima. She said the talks were useful.", "C"),
+]
+
+
+@pytest.mark.parametrize("text, word", NOT_PEOPLE, ids=[w for _, w in NOT_PEOPLE])
+def test_a_word_of_place_or_a_picture_position_is_no_person(text: str, word: str) -> None:
+    doc = quotetrack.extract(text)
+    assert all(not (e.name == word and e.kind is SpeakerKind.PERSON) for e in doc.entities), doc.entities
+
+
+STILL_PEOPLE = [
+    ("A letter from Okafor arrived on Monday. Okafor said the deal was dead.", "Okafor"),
+    ("She spoke to Lindqvist in Stockholm. Lindqvist said he would resign.", "Lindqvist"),
+    ("In Ramirez's view, the plan failed, Ramirez said.", "Ramirez"),
+]
+
+
+@pytest.mark.parametrize("text, name", STILL_PEOPLE, ids=[n for _, n in STILL_PEOPLE])
+def test_a_name_after_to_from_or_in_a_possessive_stays_a_person(text: str, name: str) -> None:
+    doc = quotetrack.extract(text)
+    assert any(e.name == name and e.kind is SpeakerKind.PERSON for e in doc.entities), doc.entities
