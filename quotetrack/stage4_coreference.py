@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .lexicon import Lexicon
-from .model import Analysis, Mention, MentionKind, Speaker, SpeakerKind
+from .model import Analysis, Mention, MentionKind, SpeakerKind, _unchecked_speaker
 
 if TYPE_CHECKING:
     from .parser import Context
@@ -472,19 +472,20 @@ def _antecedent_window(mentions: list[tuple[Mention, int]], order: int) -> list[
 
 
 def _publish(analysis: Analysis, entities: Iterable[_Entity]) -> None:
+    speakers, mention_speaker = analysis.speakers, analysis.mention_speaker
     for entity in entities:
-        if not entity.mentions:
+        mentions = entity.mentions
+        if not mentions:
             continue
         name = entity.name()
-        speaker = Speaker(
-            id=entity.id, name=name, kind=entity.kind, aliases=_aliases(entity.mentions, name),
-            mentions=tuple(sorted(entity.mentions, key=_start_of)),
+        speakers[entity.id] = _unchecked_speaker(
+            id=entity.id, name=name, kind=entity.kind, aliases=_aliases(mentions, name),
+            mentions=tuple(mentions) if len(mentions) == 1 else tuple(sorted(mentions, key=_start_of)),
             title=entity.title, role=entity.role, affiliation=entity.affiliation,
             country=entity.country, gender=entity.gender,
         )
-        analysis.speakers[entity.id] = speaker
-        for mention in entity.mentions:
-            analysis.mention_speaker[mention.span] = entity.id
+        for mention in mentions:
+            mention_speaker[mention.span] = entity.id
 
 
 def _aliases(mentions: list[Mention], name: str) -> tuple[str, ...]:

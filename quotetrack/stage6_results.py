@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .config import Config
-from .model import Analysis, Candidate, Document, Quote
+from .model import Analysis, Candidate, Document, Quote, _unchecked_quote
 
 
 def build_document(analysis: Analysis, config: Config) -> Document:
@@ -28,9 +28,11 @@ def build_document(analysis: Analysis, config: Config) -> Document:
 
 def _quote(analysis: Analysis, candidate: Candidate, group: int) -> Quote:
     speaker = analysis.speakers.get(candidate.speaker_id) if candidate.speaker_id is not None else None
-    return Quote(
-        span=candidate.span,
-        text=candidate.span.slice(analysis.text),
+    span = candidate.span
+    # The confidence is clamped here, so the constructor's range check is not needed.
+    return _unchecked_quote(
+        span=span,
+        text=analysis.text[span.start : span.end],
         kind=candidate.kind,
         speaker=speaker,
         speaker_mention=candidate.speaker_mention,
