@@ -31,6 +31,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -188,16 +189,27 @@ class _PeopleBySurname:
 
     def seen(self, key: str, entity: _Entity) -> None:
         """``entity`` (named with ``key``) has just been linked to a mention."""
-        self._latest.setdefault(key, {}).setdefault(entity.gender, []).append(entity)
+        stacks = self._latest.get(key)
+        if stacks is None:
+            self._latest[key] = {entity.gender: [entity]}
+        elif (stack := stacks.get(entity.gender)) is None:
+            stacks[entity.gender] = [entity]
+        else:
+            stack.append(entity)
 
     def latest(self, key: str, gender: str | None) -> _Entity | None:
         """The person with this surname key mentioned last whose gender fits ``gender``."""
         stacks = self._latest.get(key)
         if not stacks:
             return None
-        genders = list(stacks) if gender is None else [None, gender]
-        tops = [top for top in (_top(stacks, g) for g in genders) if top is not None]
-        return max(tops, key=_last_seen) if tops else None
+        # The tops of the stacks are different people (each on the stack of its gender), so
+        # no two have been seen last at the same mention.
+        latest = None
+        for stack_gender in (stacks if gender is None else (None, gender)):
+            top = _top(stacks, stack_gender)
+            if top is not None and (latest is None or top.last_seen > latest.last_seen):
+                latest = top
+        return latest
 
 
 def _top(stacks: dict[str | None, list[_Entity]], gender: str | None) -> _Entity | None:
@@ -205,10 +217,6 @@ def _top(stacks: dict[str | None, list[_Entity]], gender: str | None) -> _Entity
     while stack and stack[-1].gender != gender:
         stack.pop()  # given a gender since it was pushed: it is on that gender's stack now
     return stack[-1] if stack else None
-
-
-def _last_seen(entity: _Entity) -> int:
-    return entity.last_seen
 
 
 class _Resolver:
@@ -221,6 +229,9 @@ class _Resolver:
         self.leader_titles = lexicon.word_set("leader_titles")
         self.organisation_heads = lexicon.word_set("organisation_heads")
         self.title_roles = lexicon.memo("coreference.title_roles", _title_roles)
+        # The per-lexicon caches of name and description readings, fetched once per document.
+        self.name_readings: dict[str, _NameReading] = lexicon.memo("coreference_names", _new_cache)
+        self.description_readings: dict[str, _Description] = lexicon.memo("coreference_descriptions", _new_cache)
         self.organisation_orders: list[int] = []
         self.organisation_mentions: list[_Entity] = []
         self.entities: list[_Entity] = []
@@ -236,7 +247,9 @@ class _Resolver:
     # --- names and organisations -------------------------------------------------
 
     def add_name(self, mention: Mention, order: int) -> None:
-        reading = _name_reading(mention.text, self.lexicon)
+        reading = self.name_readings.get(mention.text)
+        if reading is None:
+            reading = _name_reading(mention.text, self.lexicon)
         if not reading.parts.name:
             return
         entity = self._entity_for_name(reading)
@@ -268,8 +281,9 @@ class _Resolver:
 
     def _entity_for_name(self, reading: _NameReading) -> _Entity:
         name, gender = reading.parts.name, reading.parts.gender
-        if name in self.by_full_name:
-            return self.by_full_name[name]
+        named = self.by_full_name.get(name)
+        if named is not None:
+            return named
         if reading.bare:
             latest = self.people.latest(reading.surname_key, gender)
             return latest if latest is not None else self._new_person(reading)
@@ -299,7 +313,8 @@ class _Resolver:
         entity.role = entity.role or parts.role
         entity.affiliation = entity.affiliation or parts.affiliation
         entity.country = entity.country or parts.country
-        entity.gender = entity.gender or parts.gender or self._gender_of_first_name(entity.name_tokens)
+        if not entity.gender:  # a known gender stays; the first name is looked up only while it is unknown
+            entity.gender = parts.gender or self._gender_of_first_name(entity.name_tokens)
 
     def _gender_of_first_name(self, name: tuple[str, ...]) -> str | None:
         if len(name) < 2:
@@ -328,7 +343,9 @@ class _Resolver:
         self._link(entity, mention, order)
 
     def _described_entity(self, mention: Mention, order: int) -> _Entity | None:
-        words = _description_words(mention.text, self.lexicon)
+        words = self.description_readings.get(mention.text)
+        if words is None:
+            words = _description_words(mention.text, self.lexicon)
         head = words.head
         if head in self.organisation_heads:
             # "the fund" is the International Monetary Fund when one is named; else the last organisation,
@@ -346,7 +363,7 @@ class _Resolver:
         return self._described[key]
 
     def _the_one_person(self, head: str, country: str | None, affiliation: str | None) -> _Entity | None:
-        people = [e for e in self._people_by_role().get(head, ()) if e.kind is SpeakerKind.PERSON]
+        people = self._people_by_role().get(head, [])  # only people are indexed
         if country:
             people = _best_matches(people, lambda e: e.country, country)
         if affiliation:
@@ -362,7 +379,9 @@ class _Resolver:
         """Named people indexed by each word of their role and title (built once, after the names)."""
         if self._role_index is None:
             self._role_index = {}
-            for entity in self.entities:
+            # Only people are looked up, and only a role or a title gives them role words.
+            people = (e for e in self.entities if e.kind is SpeakerKind.PERSON and (e.role or e.title))
+            for entity in people:
                 for word in _role_words(entity, self.leader_titles, self.title_roles):
                     self._role_index.setdefault(word, []).append(entity)
         return self._role_index
@@ -401,8 +420,9 @@ class _Resolver:
 
     def resolve_pronoun(self, mention: Mention, sentence_mentions: list[list[tuple[Mention, int]]],
                         sentence: int, order: int) -> None:
-        agreement = self.lexicon.pronouns.get(mention.text.casefold())
-        if agreement is None or mention.text.casefold() in ("i", "we", "you"):
+        pronoun = mention.text.casefold()
+        agreement = self.lexicon.pronouns.get(pronoun)
+        if agreement is None or pronoun in ("i", "we", "you"):
             return
         for back in range(0, _PRONOUN_WINDOW_SENTENCES + 1):
             if sentence - back < 0:
@@ -436,29 +456,33 @@ def run(analysis: Analysis, context: Context) -> None:
     mentions = sorted(unique.values(), key=_start_of)
     resolver = _Resolver(analysis, context.lexicon)
     for order, mention in enumerate(mentions):
-        if mention.kind in _NAME_KINDS:
+        kind = mention.kind
+        if kind in _NAME_KINDS:
             resolver.add_name(mention, order)
-        elif mention.kind is MentionKind.ORGANISATION:
+        elif kind is MentionKind.ORGANISATION:
             resolver.add_organisation(mention, order)
     # Descriptions may point forward ("his spokesman" … "Kremlin spokesman Dmitry Peskov"),
     # so they are resolved once every name is known; pronouns follow the text.
     by_sentence: list[list[tuple[Mention, int]]] = [[] for _ in range(max(1, len(analysis.sentences)))]
     # The mentions come in text order, so the sentence of each is found by walking forward.
-    sentence_starts = [s.start for s in analysis.sentences]
+    next_sentence_starts = [s.start for s in analysis.sentences[1:]]
+    last_sentence = len(next_sentence_starts)
     sentence = 0
     for order, mention in enumerate(mentions):
         start = mention.span.start
-        while sentence + 1 < len(sentence_starts) and sentence_starts[sentence + 1] <= start:
+        while sentence < last_sentence and next_sentence_starts[sentence] <= start:
             sentence += 1
         by_sentence[sentence].append((mention, order))
-        if mention.kind is MentionKind.ROLE:
+        kind = mention.kind
+        if kind is MentionKind.ROLE:
             resolver.add_description(mention, order)
-        elif mention.kind is MentionKind.PRONOUN:
+        elif kind is MentionKind.PRONOUN:
             resolver.resolve_pronoun(mention, by_sentence, sentence, order)
     _publish(analysis, resolver.entities)
 
 
 _start_of = attrgetter("span.start")
+_span_of = attrgetter("span")
 
 
 def _antecedent_window(mentions: list[tuple[Mention, int]], order: int) -> list[tuple[Mention, int]]:
@@ -484,8 +508,7 @@ def _publish(analysis: Analysis, entities: Iterable[_Entity]) -> None:
             title=entity.title, role=entity.role, affiliation=entity.affiliation,
             country=entity.country, gender=entity.gender,
         )
-        for mention in mentions:
-            mention_speaker[mention.span] = entity.id
+        mention_speaker.update(zip(map(_span_of, mentions), repeat(entity.id)))
 
 
 def _aliases(mentions: list[Mention], name: str) -> tuple[str, ...]:
