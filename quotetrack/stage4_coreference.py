@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
@@ -108,16 +108,9 @@ class _NameReading:
 
 
 def _name_reading(text: str, lexicon: Lexicon) -> _NameReading:
-    """The reading of a name mention, cached per lexicon: names recur ("Trump", "Mr Putin")."""
-    cache: dict[str, _NameReading] = lexicon.memo("coreference_names", _new_cache)
-    reading = cache.get(text)
-    if reading is None:
-        if len(cache) > _CACHE_SIZE:
-            cache.clear()
-        parts = parse_name_mention(text, lexicon)
-        reading = _NameReading(parts, _is_bare(parts.name, lexicon), _surname_key(parts.name, lexicon))
-        cache[text] = reading
-    return reading
+    """The reading of a name mention's words (kept per wording: see :func:`_cached`)."""
+    parts = parse_name_mention(text, lexicon)
+    return _NameReading(parts, _is_bare(parts.name, lexicon), _surname_key(parts.name, lexicon))
 
 
 @dataclass(frozen=True, slots=True)  # slots: thousands are cached
@@ -131,19 +124,28 @@ class _Description:
 
 
 def _description_words(text: str, lexicon: Lexicon) -> _Description:
-    """The reading of a description's words, cached per lexicon and wording."""
-    cache: dict[str, _Description] = lexicon.memo("coreference_descriptions", _new_cache)
+    """The reading of a description's words (kept per wording: see :func:`_cached`)."""
+    words = text.split()
+    return _Description(
+        head=words[-1].casefold(),
+        country=next((c for c in map(lexicon.country_of, words) if c), None),
+        affiliation=next((w for w in words[1:-1] if w[0].isupper() and not lexicon.country_of(w)), None),
+        owner_named=any(w[0].isupper() for w in words[1:-1]),
+    )
+
+
+_Reading = TypeVar("_Reading")
+
+
+def _cached(cache: dict[str, _Reading], text: str, lexicon: Lexicon,
+            read: Callable[[str, Lexicon], _Reading]) -> _Reading:
+    """``read(text, lexicon)``, kept per wording in a per-lexicon ``cache`` (cleared when it
+    holds :data:`_CACHE_SIZE`): names and descriptions recur ("Trump", "the company")."""
     found = cache.get(text)
     if found is None:
         if len(cache) > _CACHE_SIZE:
             cache.clear()
-        words = text.split()
-        found = cache[text] = _Description(
-            head=words[-1].casefold(),
-            country=next((c for c in map(lexicon.country_of, words) if c), None),
-            affiliation=next((w for w in words[1:-1] if w[0].isupper() and not lexicon.country_of(w)), None),
-            owner_named=any(w[0].isupper() for w in words[1:-1]),
-        )
+        found = cache[text] = read(text, lexicon)
     return found
 
 
@@ -247,9 +249,7 @@ class _Resolver:
     # --- names and organisations -------------------------------------------------
 
     def add_name(self, mention: Mention, order: int) -> None:
-        reading = self.name_readings.get(mention.text)
-        if reading is None:
-            reading = _name_reading(mention.text, self.lexicon)
+        reading = _cached(self.name_readings, mention.text, self.lexicon, _name_reading)
         if not reading.parts.name:
             return
         entity = self._entity_for_name(reading)
@@ -343,9 +343,7 @@ class _Resolver:
         self._link(entity, mention, order)
 
     def _described_entity(self, mention: Mention, order: int) -> _Entity | None:
-        words = self.description_readings.get(mention.text)
-        if words is None:
-            words = _description_words(mention.text, self.lexicon)
+        words = _cached(self.description_readings, mention.text, self.lexicon, _description_words)
         head = words.head
         if head in self.organisation_heads:
             # "the fund" is the International Monetary Fund when one is named; else the last organisation,

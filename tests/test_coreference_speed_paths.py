@@ -21,11 +21,9 @@ from quotetrack.model import (
     Speaker,
     SpeakerKind,
     _unchecked_quote,
-    _unchecked_span,
     _unchecked_speaker,
 )
 
-_offsets = st.integers(min_value=0, max_value=10_000)
 _names = st.text(min_size=1, max_size=12)
 _optional = st.none() | _names
 
@@ -38,17 +36,6 @@ def _assert_same(built: object, constructed: object) -> None:
     assert pickle.dumps(built) == pickle.dumps(constructed)
     assert pickle.loads(pickle.dumps(built)) == constructed
     assert copy.deepcopy(built) == constructed
-
-
-@given(_offsets, _offsets)
-def test_unchecked_span_is_the_checked_span(a: int, b: int) -> None:
-    start, end = min(a, b), max(a, b)
-    built, constructed = _unchecked_span(start, end), Span(start, end)
-    _assert_same(built, constructed)
-    assert built.to_json() == constructed.to_json()
-    assert Span.from_json(built.to_json()) == constructed
-    assert (built < Span(start, end + 1)) and not (built < constructed)
-    assert len(built) == end - start
 
 
 @given(_names, _names, st.sampled_from(SpeakerKind), st.lists(_names, max_size=3),
@@ -72,7 +59,6 @@ def test_the_builders_fill_every_field() -> None:
     quote = _unchecked_quote(Span(1, 4), "Yes", QuoteKind.DIRECT, speaker, None, None, 0.9, 0, 0, 0, 0)
     assert list(vars(speaker)) == [f.name for f in dataclasses.fields(Speaker)]
     assert list(vars(quote)) == [f.name for f in dataclasses.fields(Quote)]
-    assert list(vars(_unchecked_span(0, 1))) == [f.name for f in dataclasses.fields(Span)]
 
 
 @given(st.floats(min_value=0.0, max_value=1.0), st.integers(0, 50), st.integers(0, 5))
