@@ -10,6 +10,8 @@ short rule that is obviously right, on a cold and a warm cache.
 from __future__ import annotations
 
 import dataclasses
+import pickle
+from bisect import bisect_left
 from typing import Any
 
 import pytest
@@ -19,7 +21,7 @@ from hypothesis import strategies as st
 
 from quotetrack import stage3_mentions
 from quotetrack.lexicon import Lexicon, alternation, default_lexicon
-from quotetrack.model import Span
+from quotetrack.model import Mention, MentionKind, Span
 
 LEX = default_lexicon()
 EDGE = stage3_mentions._EDGE_PUNCTUATION
@@ -238,3 +240,66 @@ def test_slot_readings_emptied_every_entry_read_the_same(monkeypatch: pytest.Mon
     monkeypatch.setattr(stage3_mentions, "_SLOT_CACHE_SIZE", 0)
     for _ in range(2):
         assert [stage3_mentions.mention_in(text, slot, LEX) for text, slot in slots] == expected
+
+
+# --- the final merge ----------------------------------------------------------------------------------
+
+
+def _plain_merged(first: list[Mention], second: list[tuple[int, int, MentionKind]], text: str) -> list[Mention]:
+    """The merge as first written: each place of ``second`` in turn, checked against the
+    spans of ``first`` nearest its start by bisection; one sort of everything at the end."""
+    chosen = {m.span: m for m in first}
+    taken = sorted(chosen)
+    kept: dict[Span, Mention] = {}
+    for start, end, kind in second:
+        span = Span(start, end)
+        index = bisect_left(taken, Span(start, start))
+        if span in chosen or span in kept or any(span.overlaps(near) for near in taken[max(0, index - 2) : index + 2]):
+            continue
+        kept[span] = Mention(span, text[start:end], kind)
+    return [{**kept, **chosen}[span] for span in sorted({**kept, **chosen})]
+
+
+# Spans that nest, repeat and touch; empty ones too, so that every branch of the merge runs.
+_MERGE_SPANS = st.tuples(st.integers(0, 40), st.integers(0, 6)).map(lambda p: (p[0], p[0] + p[1]))
+_MERGE_KINDS = st.sampled_from([MentionKind.NAME, MentionKind.ROLE, MentionKind.PRONOUN, MentionKind.ORGANISATION])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(_MERGE_SPANS, _MERGE_KINDS), max_size=10),
+    st.lists(st.tuples(_MERGE_SPANS, _MERGE_KINDS), max_size=40),
+)
+def test_the_merge_keeps_what_the_plain_merge_keeps(
+    slots: list[tuple[tuple[int, int], MentionKind]], found: list[tuple[tuple[int, int], MentionKind]]
+) -> None:
+    text = "Kremlin spokesman Dmitry Peskov said he would go."
+    first = [Mention(Span(*span), text[span[0] : span[1]], kind) for span, kind in slots]
+    second = stage3_mentions._without_overlaps([(*span, kind) for span, kind in found])
+    merged = stage3_mentions._merged(first, second, text)
+    assert merged == _plain_merged(first, second, text)
+    assert [repr(m) for m in merged] == [repr(m) for m in _plain_merged(first, second, text)]
+
+
+def test_a_place_is_checked_against_the_two_slot_spans_that_start_nearest_before_it() -> None:
+    # Five slot spans start before "he"; the first, which covers it, is not among the two
+    # nearest, so the place stays (the merge is linear because it looks no further).
+    text = "Peskov said he and they and we and it and she would go."
+    first = [Mention(Span(0, 20), text[0:20], MentionKind.ROLE)] + [
+        Mention(Span(at, at + 1), text[at], MentionKind.NAME) for at in (1, 2, 3, 4)
+    ]
+    he = (12, 14, MentionKind.PRONOUN)
+    assert stage3_mentions._merged(first, [he], text) == _plain_merged(first, [he], text)
+    assert Mention(Span(12, 14), "he", MentionKind.PRONOUN) in stage3_mentions._merged(first, [he], text)
+    assert Mention(Span(12, 14), "he", MentionKind.PRONOUN) not in stage3_mentions._merged(first[:2], [he], text)
+
+
+@given(st.integers(0, 10**6), st.integers(0, 50), st.text(max_size=8), st.sampled_from(list(MentionKind)))
+def test_an_unchecked_mention_is_the_mention_the_constructor_builds(
+    start: int, length: int, words: str, kind: MentionKind
+) -> None:
+    built = stage3_mentions._unchecked_mention(start, start + length, words, kind)
+    expected = Mention(Span(start, start + length), words, kind)
+    assert built == expected and hash(built) == hash(expected) and repr(built) == repr(expected)
+    assert pickle.loads(pickle.dumps(built)) == expected
+    assert built.to_json() == expected.to_json() and built.to_dict() == expected.to_dict()
