@@ -76,6 +76,7 @@ _MAX_HEADLINE = 200  # characters; a longer line is a paragraph, whatever its ca
 _CREDIT_REACH = 200  # characters a picture credit may run on either side of its agency
 # Characters that may stand between a sentence end and the next sentence's first word.
 _OPENERS = " \t\u00a0“\"‘'«(["
+_OPENER_CHARACTERS = frozenset(_OPENERS)  # a set: "" is in every str
 _SENTENCE_ENDS = ".!?"
 
 
@@ -85,17 +86,20 @@ def run(analysis: Analysis, context: Context) -> None:
     without overlaps (a slot's mention wins over a mention found elsewhere)."""
     lexicon = context.lexicon
     text = analysis.text
-    by_slot: dict[Span, Mention | None] = {}
+    # Keyed by (start, end): a tuple hashes in C, a Span in Python.
+    by_slot: dict[tuple[int, int], Mention | None] = {}
     slot_mentions: list[Mention] = []
     for candidate in analysis.candidates:
         slot = candidate.speaker_slot
         if slot is None or candidate.speaker_mention is not None:
             continue
-        if slot not in by_slot:
-            by_slot[slot] = mention_in(text, slot, lexicon)
-            if by_slot[slot] is not None:
-                slot_mentions.append(by_slot[slot])  # type: ignore[arg-type]
-        candidate.speaker_mention = by_slot[slot]
+        key = (slot.start, slot.end)
+        mention = by_slot.get(key, _UNREAD)
+        if mention is _UNREAD:
+            mention = by_slot[key] = mention_in(text, slot, lexicon)
+            if mention is not None:
+                slot_mentions.append(mention)
+        candidate.speaker_mention = mention
     quotes = [c.outer or c.span for c in analysis.candidates if c.kind is QuoteKind.DIRECT]
     found = _places(text, 0, len(text), lexicon, quotes)
     analysis.mentions = _merged(analysis.mentions + slot_mentions, found, text)
@@ -477,14 +481,21 @@ class _Finder:
                 break
             word_end = position - 1
             reach = word_end - 30 if word_end - 30 > region_start else region_start
-            gap = _last_gap(text, reach, word_end)
+            # _last_gap, with its common case inline: the word after the last space is plain.
+            gap = text.rfind(" ", reach, word_end)
+            word_start = gap + 1 if gap >= 0 else reach
+            word = text[word_start:word_end]
+            if not word.isprintable():
+                gap = _last_gap(text, reach, word_end)
+                word_start = gap + 1 if gap >= 0 else reach
+                word = text[word_start:word_end]
             if gap < 0 and reach > region_start:
                 break  # a "word" of 30 characters is no word of a description
-            word_start = gap + 1 if gap >= 0 else reach
             last = gap >= 0 and text[gap] in "\n\t"
-            while word_start < word_end and text[word_start] in _OPENERS:
-                word_start, last = word_start + 1, True  # “The company: the quote mark ends it
-            word = text[word_start:word_end]
+            if word[:1] in _OPENER_CHARACTERS:
+                while word_start < word_end and text[word_start] in _OPENERS:
+                    word_start, last = word_start + 1, True  # “The company: the quote mark ends it
+                word = text[word_start:word_end]
             step = steps.get(word) or _description_step(word, self.tables, self.lexicon)
             if step is _Step.ENDS:
                 break
@@ -846,11 +857,15 @@ def _keyword_hits(text: str, start: int, end: int, tables: _Tables) -> list[tupl
             word = known[raw] = _token_keyword(raw, tables.keywords)
         if word is None:
             continue
-        at = _token_start(text, raw, earliest, start, end)
-        if at < 0:  # found inside another token first: skip the tokens in between, one space each
+        # _token_start's first try, inline: nearly every hit is the first match of its token.
+        at = text.find(raw, earliest, end)
+        after = at + len(raw)
+        if not ((at == start or text[at - 1].isspace()) and (after == end or text[after].isspace())):
+            # found inside another token first: skip the tokens in between, one space each
             earliest += sum(map(len, tokens[previous + 1 : index])) + index - previous - 1
-            at = _token_start(text, raw, earliest, start, end, every=True)
-        earliest, previous = at + len(raw) + 1, index
+            at = _token_start(text, raw, earliest, start, end)
+            after = at + len(raw)
+        earliest, previous = after + 1, index
         word_end = at + raw.find(word) + len(word)
         word_start = word_end - len(word)
         if word in tables.multiword:
@@ -869,17 +884,14 @@ def _token_keyword(raw: str, forms: dict[str, str]) -> str | None:
 _UNSEEN: Any = object()  # a token not looked up yet
 
 
-def _token_start(text: str, raw: str, earliest: int, start: int, end: int, every: bool = False) -> int:
+def _token_start(text: str, raw: str, earliest: int, start: int, end: int) -> int:
     """Where ``raw`` first stands as a whole whitespace-delimited token of ``text[start:end]``
     from ``earliest`` on; an earlier token equal to it would have been a hit too, so that
-    is the token itself. Only the first match is tried (-1 if it lies inside a longer
-    token) unless ``every``: the caller then passes the least place the token can stand,
-    so few matches inside other words are skipped."""
+    is the token itself. The caller passes the least place the token can stand, so few
+    matches inside other words are skipped."""
     at = text.find(raw, earliest, end)
     after = at + len(raw)
     while not ((at == start or text[at - 1].isspace()) and (after == end or text[after].isspace())):
-        if not every:
-            return -1
         at = text.find(raw, at + 1, end)
         after = at + len(raw)
     return at

@@ -303,3 +303,60 @@ def test_an_unchecked_mention_is_the_mention_the_constructor_builds(
     assert built == expected and hash(built) == hash(expected) and repr(built) == repr(expected)
     assert pickle.loads(pickle.dumps(built)) == expected
     assert built.to_json() == expected.to_json() and built.to_dict() == expected.to_dict()
+
+
+# --- descriptions of role nouns -----------------------------------------------------------------------
+
+
+def _plain_description_start(finder: Any, head_start: int) -> int:
+    """The look back as first written: every word found by :func:`_last_gap`, openers
+    stripped one by one, each word judged by :func:`_description_step`."""
+    text, region_start, tables = finder.text, finder.region_start, finder.tables
+    start = position = head_start
+    unconfirmed = None
+    for _ in range(stage3_mentions._MAX_ROLE_LOOKBACK):
+        if position - 1 <= region_start or text[position - 1] not in " \u00a0":
+            break
+        word_end = position - 1
+        reach = max(word_end - 30, region_start)
+        gap = stage3_mentions._last_gap(text, reach, word_end)
+        if gap < 0 and reach > region_start:
+            break
+        word_start = gap + 1 if gap >= 0 else reach
+        last = gap >= 0 and text[gap] in "\n\t"
+        while word_start < word_end and text[word_start] in stage3_mentions._OPENERS:
+            word_start, last = word_start + 1, True
+        step = stage3_mentions._description_step(text[word_start:word_end], tables, LEX)
+        if step is stage3_mentions._Step.ENDS:
+            break
+        if step is stage3_mentions._Step.ARTICLE:
+            return word_start
+        if step is stage3_mentions._Step.UNCONFIRMED and unconfirmed is None:
+            unconfirmed = start
+        start = position = word_start
+        if last:
+            break
+    return start if unconfirmed is None else unconfirmed
+
+
+_DESCRIPTION_WORDS = [
+    "the", "The", "a", "said", "senior", "Kremlin", "firm’s", "lead", "fired", "U.S.", "Gov.", "“The", "(a",
+    "", "x" * 31, "Trump", "several", "acting", "Acme's", "and", "dr.", "«", "it.",
+]
+_DESCRIPTION_GAPS = [" ", " ", "\u00a0", "\n", "\t", "  ", ", ", "\u2003", " \u00a0"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(st.tuples(st.sampled_from(_DESCRIPTION_WORDS), st.sampled_from(_DESCRIPTION_GAPS)), max_size=8),
+    head=st.sampled_from(["spokesman", "company", "officials", "executive"]),
+    data=st.data(),
+)
+def test_a_description_starts_where_the_plain_look_back_says(
+    words: list[tuple[str, str]], head: str, data: st.DataObject
+) -> None:
+    before = "".join(word + gap for word, gap in words)
+    text = before + head + " said"
+    finder = stage3_mentions._Finder(text, LEX, in_slot=False)
+    finder.region_start = data.draw(st.integers(0, len(before)))
+    assert finder.description_start(len(before)) == _plain_description_start(finder, len(before))
