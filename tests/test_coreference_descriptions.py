@@ -95,10 +95,14 @@ def test_organisation_descriptions_cost_linear_time() -> None:
             "The firm said it would expand. ")
 
     def seconds(repeats: int) -> float:
+        # CPU time, best of three: a busy machine must not turn a linear run into a failure.
         text = unit * repeats
-        started = time.perf_counter()
-        quotetrack.extract(text)
-        return time.perf_counter() - started
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            quotetrack.extract(text)
+            best = min(best, time.process_time() - started)
+        return best
 
     seconds(20)  # warm up: the word lists load on first use
     small, big = seconds(100), seconds(1_000)
