@@ -34,6 +34,7 @@ text, whatever the input.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -70,7 +71,7 @@ def _sentences_of_paragraphs(
     """
     sentences: list[Span] = []
     sentence_paragraph: list[int] = []
-    candidates = _CANDIDATE.finditer(text)
+    candidates = _candidates(text)
     candidate = next(candidates, None)
     for index, paragraph in enumerate(paragraphs):
         sentence_start, end = paragraph.start, paragraph.end
@@ -85,6 +86,31 @@ def _sentences_of_paragraphs(
             sentences.append(_span(sentence_start, end))
             sentence_paragraph.append(index)
     return sentences, sentence_paragraph
+
+
+def _candidates(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_CANDIDATE.finditer(text)``, found faster.
+
+    A match starts only at the first mark of a run of sentence-ending marks (its look-behind)
+    and ends before the next word, so no match holds the start of another run: the matches
+    are the runs at whose start the pattern matches. str.find finds the marks, and the pattern
+    then runs only there instead of reading the whole text.
+    """
+    starts: list[int] = []
+    for mark in _TERMINATORS:
+        start = text.find(mark)
+        while start >= 0:
+            starts.append(start)
+            start = text.find(mark, start + 1)
+    starts.sort()
+    match = _CANDIDATE.match
+    previous = -2
+    for start in starts:
+        if start != previous + 1:  # a mark right after another one continues its run
+            found = match(text, start)
+            if found is not None:
+                yield found
+        previous = start
 
 
 def _span(start: int, end: int) -> Span:

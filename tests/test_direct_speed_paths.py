@@ -1,8 +1,9 @@
 """The fast paths of segmentation and direct-quote finding against the plain rules they stand for.
 
 Stage 1 reads lines with str.splitlines() and finds sentence candidates in one
-search over the whole text; stage 2 finds quote marks with str.find and reads
-plain words without the word pattern. Each test
+pass over the whole text, running the candidate pattern only where str.find finds a
+mark; stage 2 finds quote marks with str.find and reads plain words without the
+word pattern. Each test
 draws texts with hypothesis and checks a fast path against the slower, obviously
 right statement of the same rule, so that a speed-up cannot change what is found
 without a test failing.
@@ -11,7 +12,8 @@ without a test failing.
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import regex
 from hypothesis import given, settings
@@ -21,7 +23,7 @@ from quotetrack import stage1_segmentation as segmentation
 from quotetrack.lexicon import default_lexicon
 from quotetrack.model import Span
 from quotetrack.stage2_quotes import direct, marks
-from quotetrack.stage2_quotes.frames import WORD, Token, tokens_in
+from quotetrack.stage2_quotes.frames import WORD, Token, text_span, tokens_in
 
 LEXICON = default_lexicon()
 ABBREVIATIONS = LEXICON.abbreviations
@@ -84,10 +86,26 @@ def test_one_candidate_search_over_the_text_splits_as_one_search_per_paragraph(t
     assert segmentation._sentences_of_paragraphs(text, paragraphs, ABBREVIATIONS) == (expected, expected_paragraph)
 
 
+_CANDIDATE_PIECES = [*_SENTENCE_PIECES, "?!", "..", "\u00a0", "\x1c", "\x85", "»", "«", "¿", "é", "_", "a" * 25]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_CANDIDATE_PIECES, max_size=60))
+def test_sentence_candidates_are_the_matches_of_the_candidate_pattern(text: str) -> None:
+    def read(matches: Iterable[regex.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+        return [(match.span(), match.groups()) for match in matches]
+
+    assert read(segmentation._candidates(text)) == read(segmentation._CANDIDATE.finditer(text))
+
+
 def test_spans_built_without_checks_equal_checked_ones() -> None:
     fast = segmentation._span(3, 9)
     assert fast == Span(3, 9) and hash(fast) == hash(Span(3, 9)) and repr(fast) == "Span(start=3, end=9)"
     assert pickle.dumps(fast) == pickle.dumps(Span(3, 9))
+    for built in (text_span(3, 9), text_span(0, 0)):
+        checked = Span(built.start, built.end)
+        assert built == checked and hash(built) == hash(checked) and repr(built) == repr(checked)
+        assert pickle.dumps(built) == pickle.dumps(checked)
 
 
 # --- stage 2: quote marks ---------------------------------------------------------------------------
@@ -95,6 +113,15 @@ def test_spans_built_without_checks_equal_checked_ones() -> None:
 # The quote marks, as one pattern: two apostrophes or two backticks first, then any one mark.
 _MARK = regex.compile(r"''|``|[\"“”„‟«»‘’'‚‛‹›「」『』]")
 _MARK_PIECES = [*list("\"“”„‟«»‘’'‚‛‹›「」『』`"), "''", "``", "'''", "```", "a", " ", "We won", "\n", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts([*_MARK_PIECES, "A", "x'B", "‘", "«"]), st.sampled_from(["auto", "always", "never"]))
+def test_single_quotes_lead_when_they_outnumber_the_double_ones(text: str, mode: str) -> None:
+    doubles = text.count("“") + text.count('"') // 2 + text.count("«") + text.count("„")
+    singles = text.count("‘") + len(marks._STRAIGHT_SINGLE_OPENING.findall(text))
+    expected = mode == "always" if mode != "auto" else singles > 0 and singles >= doubles
+    assert marks._single_quotes_at_top_level(text, mode) == expected
 
 
 @settings(max_examples=400, deadline=None)

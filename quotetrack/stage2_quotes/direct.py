@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import WORD, Frame, frame_of
+from .frames import WORD, Frame, frame_of, text_span
 from .marks import Pair, find_quote_pairs, is_quote_glyph
 
 if TYPE_CHECKING:
@@ -56,11 +56,11 @@ def _direct_candidate(analysis: Analysis, pair: Pair) -> Candidate | None:
         return None
     sentence = analysis.sentence_at(pair.opening.start)
     return Candidate(
-        span=Span(start, end),
+        span=text_span(start, end),
         kind=QuoteKind.DIRECT,
         paragraph=analysis.sentence_paragraph[sentence] if analysis.sentence_paragraph else 0,
         sentence=sentence,
-        outer=Span(pair.opening.start, pair.closing.end),
+        outer=text_span(pair.opening.start, pair.closing.end),
         group=pair.opening.start,
     )
 
@@ -94,22 +94,35 @@ def _leading_words(text: str, span: Span) -> list[str]:
     """The first words of the quote at ``span``, ``_WORDS_READ`` of them at most: the tokens
     of :data:`~.frames.WORD` that start with a letter or a digit.
 
-    The quote is read chunk by chunk between spaces. A chunk of letters and digits only
-    is one word (str.isalnum() accepts no character that WORD leaves out of words); only
-    the other chunks go through the pattern, which costs more than the rest of the test.
+    The quote is read chunk by chunk between spaces, the first chunks only. A chunk of
+    letters and digits only is one word (str.isalnum() accepts no character that WORD
+    leaves out of words), and so is such a chunk between marks of ``_EDGE_MARKS``
+    ("ready,”"), which are tokens of their own; only the other chunks go through the
+    pattern, which costs more than the rest of the test.
 
     >>> _leading_words("“We’ll win — 3-0,” she said.", Span(1, 17))
     ['We’ll', 'win', '3-0']
     """
     words: list[str] = []
-    for chunk in text[span.start : span.end].split():
-        if chunk.isalnum():
-            words.append(chunk)
-        else:
-            words.extend(word for word in WORD.findall(chunk) if word[0].isalnum())
-        if len(words) >= _WORDS_READ:
-            return words[:_WORDS_READ]
-    return words
+    # A chunk holds a word or more, or none ("—"): the first _WORDS_READ chunks, then the next.
+    chunks = text[span.start : span.end].split(None, _WORDS_READ)
+    while True:
+        for chunk in chunks[:_WORDS_READ]:
+            core = chunk.strip(_EDGE_MARKS)
+            if core.isalnum():
+                words.append(core)
+            elif core:
+                words.extend(word for word in WORD.findall(core) if word[0].isalnum())
+            if len(words) >= _WORDS_READ:
+                return words[:_WORDS_READ]
+        if len(chunks) <= _WORDS_READ:
+            return words
+        chunks = chunks[_WORDS_READ].split(None, _WORDS_READ)
+
+
+# Marks that are neither letters, digits nor combining marks: WORD reads each as a token of
+# its own at either end of a chunk, and none starts a word.
+_EDGE_MARKS = ",.;:!?()[]{}\"'“”‘’«»—–-…"
 
 
 def _follows_comma(text: str, candidate: Candidate) -> bool:

@@ -312,9 +312,11 @@ def _single_quotes_at_top_level(text: str, mode: str) -> bool:
     """Whether ‘…’ and '…' are the document's main quote style (British news)."""
     if mode != "auto":
         return mode == "always"
-    doubles = text.count("“") + text.count('"') // 2 + text.count("«") + text.count("„")
     singles = text.count("‘") + len(_STRAIGHT_SINGLE_OPENING.findall(text))
-    return singles > 0 and singles >= doubles
+    if not singles:
+        return False  # most texts: no need to count the double marks
+    doubles = text.count("“") + text.count('"') // 2 + text.count("«") + text.count("„")
+    return singles >= doubles
 
 
 _STRAIGHT_SINGLE_OPENING = regex.compile(r"(?<![\w'])'(?=[A-Z])")
