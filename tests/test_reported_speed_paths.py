@@ -2,11 +2,13 @@
 
 Each fast path in quotetrack/stage2_quotes/reported.py (one pass over the document for cue words,
 cue tokens picked in C, a regex that settles most headline tests, a word filter in the clause-end
-scan) must give exactly what the plain rule gives; these tests state the plain rule and compare.
+scan, the headline test asked only once a sentence has a report) must give exactly what the plain
+rule gives; these tests state the plain rule and compare.
 """
 
 from __future__ import annotations
 
+import copy
 import sys
 
 import regex
@@ -14,8 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotetrack.lexicon import default_lexicon
-from quotetrack.model import Span
+from quotetrack.model import Analysis, Candidate, Span
+from quotetrack.parser import Parser
 from quotetrack.stage2_quotes import reported
+from quotetrack.stage2_quotes.direct import find_direct
 from quotetrack.stage2_quotes.frames import tokens_in
 
 _LEXICON = default_lexicon()
@@ -137,3 +141,77 @@ def test_content_stops_fold_to_themselves() -> None:
     assert all(mark.casefold() == mark for mark in marks)
     assert marks <= reported._CONTENT_STOPS
     assert reported._NEW_REPORT_LINKS | {"but", "and"} <= reported._CONTENT_STOPS
+
+
+# --- the headline test, asked only of sentences with a report ---------------------------------------
+
+_PARSER = Parser()
+
+# Lines that are headlines (title case, closed or not) and lines that report speech, for documents
+# in which the two stand side by side. Most headlines here read as a report ("Officials say …",
+# with a short lower-case cue), so only the headline test keeps them out.
+_HEADLINE_LINES = [
+    "Officials say Budget Talks Have Failed",
+    "Ministers say Talks Will Resume On Monday.",
+    "Analysts say Markets Could Fall Further.",
+    "Unions say they Will Strike In May",
+    "Minister Says Talks With Unions Have Failed",
+    "Regulator Claims Bank Misled Thousands Of Savers.",
+]
+_REPORT_LINES = [
+    "The minister said the talks with the unions had failed.",
+    "Prices will rise again next year, the central bank warned on Tuesday.",
+    "According to the coach, the team will recover quickly.",
+    "She told reporters that the vaccine trial had met its goals.",
+    "The club confirmed the signing and said the striker would join in July.",
+    "Nobody expected the vote to pass so easily.",
+]
+
+
+def _prepared(text: str) -> Analysis:
+    """The analysis as find_reported receives it: sentences split and direct quotes found."""
+    analysis = Analysis(text=text)
+    context = _PARSER._context
+    for name, stage in _PARSER.stages:
+        if name != "segmentation":
+            break
+        stage(analysis, context)
+    find_direct(analysis, context)
+    return analysis
+
+
+def _reported_with_headlines_skipped_first(analysis: Analysis) -> list[Candidate]:
+    """The plain rule: a headline sentence is dropped before any of its words are read (here by
+    leaving an empty sentence in its place, so the indices of the others stay)."""
+    plain = copy.copy(analysis)
+    plain.candidates = list(analysis.candidates)
+    plain.sentences = [Span(s.start, s.start) if reported._is_headline(plain.text, s) else s
+                       for s in analysis.sentences]
+    reported.find_reported(plain, _PARSER._context)
+    return plain.candidates
+
+
+def _reported(analysis: Analysis) -> list[Candidate]:
+    found = copy.copy(analysis)
+    found.candidates = list(analysis.candidates)
+    reported.find_reported(found, _PARSER._context)
+    return found.candidates
+
+
+def test_a_headline_gives_no_report_and_its_sentence_case_twin_does() -> None:
+    for headline, twin in [("Officials say Budget Talks Have Failed", "Officials say budget talks have failed."),
+                           ("Police say Suspect Fled The Scene.", "Police say the suspect fled the scene.")]:
+        text = f"{headline}\n\n{_REPORT_LINES[0]}"
+        candidates = _reported(_prepared(text))
+        assert [text[c.span.start : c.span.end] for c in candidates] == ["the talks with the unions had failed"], text
+        assert candidates == _reported_with_headlines_skipped_first(_prepared(text))
+        twin_text = f"{twin}\n\n{_REPORT_LINES[0]}"
+        assert _reported(_prepared(twin_text))[0].span.end <= len(twin), twin_text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_HEADLINE_LINES + _REPORT_LINES), min_size=1, max_size=6),
+       st.sampled_from(["\n\n", "\n", " "]))
+def test_headlines_tested_after_the_rules_give_what_the_plain_rule_gives(lines: list[str], glue: str) -> None:
+    analysis = _prepared(glue.join(lines))
+    assert _reported(analysis) == _reported_with_headlines_skipped_first(analysis)

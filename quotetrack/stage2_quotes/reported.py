@@ -142,7 +142,7 @@ def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and reports are never changed
 class _Report:
     content: list[Span]  # one span, or two for "C, S said, but C2"
     cue: Span
@@ -174,12 +174,17 @@ def find_reported(analysis: Analysis, context: Context) -> None:
 
     for index in _sentences_with_cue_words(text, analysis.sentences, cue_words):
         sentence = analysis.sentences[index]
-        if _within_one(sentence, direct, starts) or _is_headline(text, sentence):
+        if _within_one(sentence, direct, starts):
             continue
         tokens = tokens_in(text, sentence.start, sentence.end)
         cue_indices = _indices_of(tokens, cue_words)
         fragments = fragment_at if _any_between(fragment_starts, sentence.start, sentence.end) else None
-        for report in _reports_in(text, tokens, cue_indices, context.lexicon, fragments, vocab, usable):
+        reports = _reports_in(text, tokens, cue_indices, context.lexicon, fragments, vocab, usable)
+        # Asked only once the rules found a report: most sentences have none, and headlines are so rare
+        # that reading one to no purpose costs less than the test on every sentence.
+        if reports and _is_headline(text, sentence):
+            continue
+        for report in reports:
             group -= 1
             for part, content in enumerate(report.content):
                 candidate = _candidate(analysis, content, report, index, group, part, direct, starts, absorbed)
