@@ -28,17 +28,17 @@ Rules, in the order they run, each linear in the number of mentions:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import attrgetter
+from itertools import islice, repeat
+from operator import attrgetter, lt
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import regex
 
 from .lexicon import Lexicon
-from .model import Analysis, Mention, MentionKind, SpeakerKind, _unchecked_speaker
+from .model import Analysis, Mention, MentionKind, Span, SpeakerKind, _unchecked_speaker
 
 if TYPE_CHECKING:
     from .parser import Context
@@ -53,6 +53,10 @@ _PRONOUN_WINDOW_MENTIONS = 40
 _APPOSITIVE = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:()\n]{1,60}),")
 _APPOSITIVE_REACH = 80
 _NAME_KINDS = (MentionKind.NAME, MentionKind.TITLE_NAME)
+# Enum members read once: on Python 3.11 ``MentionKind.ROLE`` costs about ten times a global (EnumType's
+# ``__getattr__`` hook keeps the interpreter from specialising the lookup), and the loops below read them per mention.
+_ROLE, _PRONOUN, _ORGANISATION_MENTION = MentionKind.ROLE, MentionKind.PRONOUN, MentionKind.ORGANISATION
+_PERSON, _ORGANISATION, _UNKNOWN = SpeakerKind.PERSON, SpeakerKind.ORGANISATION, SpeakerKind.UNKNOWN
 
 
 @dataclass(slots=True)
@@ -71,6 +75,9 @@ class _Entity:
     gender: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     last_seen: int = -1
+    # Set when a mention is linked after a later one (a description after the names): the
+    # mentions then need sorting into text order when the entity is published.
+    out_of_order: bool = False
 
     @property
     def surname(self) -> str:
@@ -121,17 +128,30 @@ class _Description:
     country: str | None
     affiliation: str | None  # the first capitalised word inside that is no country
     owner_named: bool  # a capitalised word inside: "the Clinton campaign"
+    plural: bool  # the head is a plural role: "the senators", "the spokesmen"
+    person_key: tuple[str, str | None, str | None]  # (head, country, affiliation): what picks out one person
 
 
 def _description_words(text: str, lexicon: Lexicon) -> _Description:
     """The reading of a description's words (kept per wording: see :func:`_cached`)."""
     words = text.split()
+    head = words[-1].casefold()
+    country = next((c for c in map(lexicon.country_of, words) if c), None)
+    affiliation = next((w for w in words[1:-1] if w[0].isupper() and not lexicon.country_of(w)), None)
     return _Description(
-        head=words[-1].casefold(),
-        country=next((c for c in map(lexicon.country_of, words) if c), None),
-        affiliation=next((w for w in words[1:-1] if w[0].isupper() and not lexicon.country_of(w)), None),
+        head=head,
+        country=country,
+        affiliation=affiliation,
         owner_named=any(w[0].isupper() for w in words[1:-1]),
+        plural=_is_plural_role(head, lexicon),
+        person_key=(head, country, affiliation),
     )
+
+
+def _is_plural_role(head: str, lexicon: Lexicon) -> bool:
+    if head.endswith("men"):
+        return lexicon.is_role(head[:-3] + "man")  # spokesmen, congressmen
+    return head.endswith("s") and lexicon.is_role(head[:-1]) and not lexicon.is_role(head[:-2])
 
 
 _Reading = TypeVar("_Reading")
@@ -231,6 +251,7 @@ class _Resolver:
         self.leader_titles = lexicon.word_set("leader_titles")
         self.organisation_heads = lexicon.word_set("organisation_heads")
         self.title_roles = lexicon.memo("coreference.title_roles", _title_roles)
+        self.pronouns = lexicon.pronouns
         # The per-lexicon caches of name and description readings, fetched once per document.
         self.name_readings: dict[str, _NameReading] = lexicon.memo("coreference_names", _new_cache)
         self.description_readings: dict[str, _Description] = lexicon.memo("coreference_descriptions", _new_cache)
@@ -302,7 +323,7 @@ class _Resolver:
         return _is_bare(name, self.lexicon)
 
     def _new_person(self, reading: _NameReading) -> _Entity:
-        entity = self._new(SpeakerKind.PERSON)
+        entity = self._new(_PERSON)
         entity.name_tokens = reading.parts.name
         self.by_full_name[entity.name_tokens] = entity
         self.people.add(reading.surname_key, entity)
@@ -323,11 +344,12 @@ class _Resolver:
         return gender if gender in ("m", "f") else None
 
     def add_organisation(self, mention: Mention, order: int) -> None:
-        key = _organisation_key(mention.text)
+        name = _organisation_name(mention.text)
+        key = name.casefold()  # the organisation key of the mention's words
         entity = self.by_org.get(key)
         if entity is None:
-            entity = self._new(SpeakerKind.ORGANISATION)
-            entity.org_name = _organisation_name(mention.text)
+            entity = self._new(_ORGANISATION)
+            entity.org_name = name
             self.by_org[key] = entity
         self._link(entity, mention, order)
         self.organisation_orders.append(order)  # names come in text order: the list stays sorted
@@ -338,7 +360,7 @@ class _Resolver:
     def add_description(self, mention: Mention, order: int) -> None:
         entity = self._described_entity(mention, order)
         if entity is None:
-            entity = self._new(SpeakerKind.UNKNOWN)
+            entity = self._new(_UNKNOWN)
             entity.description = mention.text
         self._link(entity, mention, order)
 
@@ -352,10 +374,10 @@ class _Resolver:
             if named is not None or words.owner_named:
                 return named
             return self._recent_organisation(order)
-        if self._is_plural_role(head):
+        if words.plural:
             return None  # "the senators" are several people: none of them alone
         # The named people do not change while descriptions are resolved: one answer per wording.
-        key = (head, words.country, words.affiliation)
+        key = words.person_key
         if key not in self._described:
             self._described[key] = self._the_one_person(*key)
         return self._described[key]
@@ -368,17 +390,12 @@ class _Resolver:
             people = _best_matches(people, lambda e: e.affiliation, affiliation)
         return people[0] if len(people) == 1 else None
 
-    def _is_plural_role(self, head: str) -> bool:
-        if head.endswith("men"):
-            return self.lexicon.is_role(head[:-3] + "man")  # spokesmen, congressmen
-        return head.endswith("s") and self.lexicon.is_role(head[:-1]) and not self.lexicon.is_role(head[:-2])
-
     def _people_by_role(self) -> dict[str, list[_Entity]]:
         """Named people indexed by each word of their role and title (built once, after the names)."""
         if self._role_index is None:
             self._role_index = {}
             # Only people are looked up, and only a role or a title gives them role words.
-            people = (e for e in self.entities if e.kind is SpeakerKind.PERSON and (e.role or e.title))
+            people = (e for e in self.entities if e.kind is _PERSON and (e.role or e.title))
             for entity in people:
                 for word in _role_words(entity, self.leader_titles, self.title_roles):
                     self._role_index.setdefault(word, []).append(entity)
@@ -416,18 +433,19 @@ class _Resolver:
 
     # --- pronouns ------------------------------------------------------------------
 
-    def resolve_pronoun(self, mention: Mention, sentence_mentions: list[list[tuple[Mention, int]]],
-                        sentence: int, order: int) -> None:
+    def resolve_pronoun(self, mention: Mention, order: int, text_order: _TextOrder) -> None:
         pronoun = mention.text.casefold()
-        agreement = self.lexicon.pronouns.get(pronoun)
+        agreement = self.pronouns.get(pronoun)
         if agreement is None or pronoun in ("i", "we", "you"):
             return
+        of_mention = self.of_mention
+        sentence = text_order.sentence_of(mention.span.start)
         for back in range(0, _PRONOUN_WINDOW_SENTENCES + 1):
             if sentence - back < 0:
                 break
-            for other, _ in _antecedent_window(sentence_mentions[sentence - back], order):
-                entity = self.of_mention.get(other.span.start)
-                if entity is not None and other.kind is not MentionKind.PRONOUN and _agrees(entity, agreement):
+            for other in text_order.antecedent_window(sentence - back, order):
+                entity = of_mention.get(other.span.start)
+                if entity is not None and other.kind is not _PRONOUN and _agrees(entity, agreement):
                     if entity.gender is None and agreement in ("m", "f"):
                         entity.gender = agreement
                     self._link(entity, mention, order)
@@ -436,7 +454,7 @@ class _Resolver:
     # --- bookkeeping -------------------------------------------------------------
 
     def _new(self, kind: SpeakerKind) -> _Entity:
-        entity = _Entity(id=f"E{len(self.entities)}", kind=kind)
+        entity = _Entity(f"E{len(self.entities)}", kind)
         self.entities.append(entity)
         return entity
 
@@ -444,77 +462,116 @@ class _Resolver:
         entity.mentions.append(mention)
         if order > entity.last_seen:
             entity.last_seen = order
+        else:
+            entity.out_of_order = True
         self.of_mention[mention.span.start] = entity
 
 
 def run(analysis: Analysis, context: Context) -> None:
     """Fill ``analysis.speakers`` with the document's entities and ``analysis.mention_speaker``."""
-    # Keyed by (start, end), which hashes faster than Span and is equal where Spans are.
-    unique = {(m.span.start, m.span.end): m for m in analysis.mentions}
-    mentions = sorted(unique.values(), key=_start_of)
     resolver = _Resolver(analysis, context.lexicon)
+    text_order = _TextOrder(analysis.mentions, analysis.sentences)
+    mentions = text_order.mentions
+    # Descriptions may point forward ("his spokesman" … "Kremlin spokesman Dmitry Peskov"),
+    # so they are resolved once every name is known; pronouns follow the text.
+    for order in _read_names(resolver, mentions):
+        mention = mentions[order]
+        if mention.kind is _ROLE:
+            resolver.add_description(mention, order)
+        else:
+            resolver.resolve_pronoun(mention, order, text_order)
+    _publish(analysis, resolver.entities)
+
+
+def _read_names(resolver: _Resolver, mentions: list[Mention]) -> list[int]:
+    """Read the names and organisations (in text order), and give the orders of the descriptions
+    and pronouns, which wait for every name."""
+    later: list[int] = []
     for order, mention in enumerate(mentions):
         kind = mention.kind
         if kind in _NAME_KINDS:
             resolver.add_name(mention, order)
-        elif kind is MentionKind.ORGANISATION:
+        elif kind is _ORGANISATION_MENTION:
             resolver.add_organisation(mention, order)
-    # Descriptions may point forward ("his spokesman" … "Kremlin spokesman Dmitry Peskov"),
-    # so they are resolved once every name is known; pronouns follow the text.
-    by_sentence: list[list[tuple[Mention, int]]] = [[] for _ in range(max(1, len(analysis.sentences)))]
-    # The mentions come in text order, so the sentence of each is found by walking forward.
-    next_sentence_starts = [s.start for s in analysis.sentences[1:]]
-    last_sentence = len(next_sentence_starts)
-    sentence = 0
-    for order, mention in enumerate(mentions):
-        start = mention.span.start
-        while sentence < last_sentence and next_sentence_starts[sentence] <= start:
-            sentence += 1
-        by_sentence[sentence].append((mention, order))
-        kind = mention.kind
-        if kind is MentionKind.ROLE:
-            resolver.add_description(mention, order)
-        elif kind is MentionKind.PRONOUN:
-            resolver.resolve_pronoun(mention, by_sentence, sentence, order)
-    _publish(analysis, resolver.entities)
+        elif kind is _ROLE or kind is _PRONOUN:
+            later.append(order)
+    return later
 
 
 _start_of = attrgetter("span.start")
 _span_of = attrgetter("span")
 
 
-def _antecedent_window(mentions: list[tuple[Mention, int]], order: int) -> list[tuple[Mention, int]]:
-    """The mentions of a sentence that come before mention ``order``, at most the last
-    :data:`_PRONOUN_WINDOW_MENTIONS` of them (so that a sentence that never ends costs linear time)."""
-    # The lists grow in text order, so everything before ``order`` is a prefix.
-    end = len(mentions)
-    while end and mentions[end - 1][1] >= order:
-        end -= 1
-    return mentions[max(0, end - _PRONOUN_WINDOW_MENTIONS) : end]
+def _in_text_order(mentions: list[Mention]) -> list[Mention]:
+    """The mentions sorted by start, one per span (the last given of each)."""
+    # Keyed by (start, end), which hashes faster than Span and is equal where Spans are.
+    unique = {(m.span.start, m.span.end): m for m in mentions}
+    return sorted(unique.values(), key=_start_of)
+
+
+class _TextOrder:
+    """A document's mentions in text order, once each, and the sentence each stands in.
+
+    A mention belongs to the last sentence that starts at or before it (the first sentence
+    when none does, or when the document has no sentences).
+    """
+
+    def __init__(self, mentions: list[Mention], sentences: list[Span]) -> None:
+        starts = list(map(_start_of, mentions))
+        # Stage 3 gives the mentions sorted, without overlaps, so the starts usually rise already
+        # (checked in C); otherwise they are sorted, one per span.
+        if not all(map(lt, starts, islice(starts, 1, None))):
+            mentions = _in_text_order(mentions)
+            starts = list(map(_start_of, mentions))
+        self.mentions = mentions
+        self.starts = starts
+        self.next_sentence_starts = [s.start for s in sentences[1:]]
+
+    def sentence_of(self, position: int) -> int:
+        return bisect_right(self.next_sentence_starts, position)
+
+    def antecedent_window(self, sentence: int, order: int) -> list[Mention]:
+        """The mentions of ``sentence`` that come before mention ``order``, at most the last
+        :data:`_PRONOUN_WINDOW_MENTIONS` of them (so that a sentence that never ends costs linear time)."""
+        # The mentions of a sentence are those from the first that starts at or after its start
+        # to the first that starts at or after the next sentence's start.
+        boundaries = self.next_sentence_starts
+        first = bisect_left(self.starts, boundaries[sentence - 1]) if sentence else 0
+        end = bisect_left(self.starts, boundaries[sentence]) if sentence < len(boundaries) else len(self.starts)
+        # Conditionals, not min() and max(): these built-ins parse keywords on every call.
+        if end > order:
+            end = order
+        start = end - _PRONOUN_WINDOW_MENTIONS
+        return self.mentions[start if start > first else first : end]
 
 
 def _publish(analysis: Analysis, entities: Iterable[_Entity]) -> None:
     speakers, mention_speaker = analysis.speakers, analysis.mention_speaker
     for entity in entities:
-        mentions = entity.mentions
+        mentions, entity_id = entity.mentions, entity.id
         if not mentions:
             continue
         name = entity.name()
-        speakers[entity.id] = _unchecked_speaker(
-            id=entity.id, name=name, kind=entity.kind, aliases=_aliases(mentions, name),
-            mentions=tuple(mentions) if len(mentions) == 1 else tuple(sorted(mentions, key=_start_of)),
+        if len(mentions) == 1:  # most entities are named once: no sort, no set, no iterators
+            only = mentions[0]
+            aliases: tuple[str, ...] = (only.text,) if only.kind is not _PRONOUN and only.text != name else ()
+            in_order: tuple[Mention, ...] = (only,)
+            mention_speaker[only.span] = entity_id
+        else:
+            aliases = _aliases(mentions, name)
+            # Linked in text order (the mention orders only grew), the list needs no sort.
+            in_order = tuple(sorted(mentions, key=_start_of)) if entity.out_of_order else tuple(mentions)
+            mention_speaker.update(zip(map(_span_of, mentions), repeat(entity_id)))
+        speakers[entity_id] = _unchecked_speaker(
+            id=entity_id, name=name, kind=entity.kind, aliases=aliases, mentions=in_order,
             title=entity.title, role=entity.role, affiliation=entity.affiliation,
             country=entity.country, gender=entity.gender,
         )
-        mention_speaker.update(zip(map(_span_of, mentions), repeat(entity.id)))
 
 
 def _aliases(mentions: list[Mention], name: str) -> tuple[str, ...]:
     """The other ways the mentions name the entity, in order, once each (pronouns aside)."""
-    if len(mentions) == 1:  # most entities are named once: no set to build
-        only = mentions[0]
-        return (only.text,) if only.kind is not MentionKind.PRONOUN and only.text != name else ()
-    return tuple(dict.fromkeys(m.text for m in mentions if m.kind is not MentionKind.PRONOUN and m.text != name))
+    return tuple(dict.fromkeys(m.text for m in mentions if m.kind is not _PRONOUN and m.text != name))
 
 
 def parse_name_mention(text: str, lexicon: Lexicon) -> NameParts:
@@ -594,10 +651,6 @@ def _personal_name_start(words: list[str], lexicon: Lexicon) -> int:
     return start
 
 
-def _organisation_key(text: str) -> str:
-    return _organisation_name(text).casefold()
-
-
 def _organisation_name(text: str) -> str:
     return text[4:] if text[:4].casefold() == "the " else text
 
@@ -637,9 +690,9 @@ def _best_matches(people: list[_Entity], attribute: Callable[[_Entity], str | No
 
 def _agrees(entity: _Entity, agreement: str) -> bool:
     if agreement in ("m", "f"):
-        return entity.kind is SpeakerKind.PERSON and entity.gender in (None, agreement)
+        return entity.kind is _PERSON and entity.gender in (None, agreement)
     if agreement == "n":
-        return entity.kind is SpeakerKind.ORGANISATION
+        return entity.kind is _ORGANISATION
     if agreement == "p":
-        return entity.kind in (SpeakerKind.ORGANISATION, SpeakerKind.UNKNOWN)
-    return entity.kind is SpeakerKind.PERSON
+        return entity.kind in (_ORGANISATION, _UNKNOWN)
+    return entity.kind is _PERSON

@@ -15,6 +15,7 @@ spoke last.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .model import Analysis, Candidate, QuoteKind, SpeakerKind
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 _CONTINUATION_PARAGRAPHS = 1
 _CONTINUATION_CONFIDENCE = 0.75
 _UNRESOLVED_CONFIDENCE = 0.6
+# Enum members read once: on Python 3.11 ``QuoteKind.DIRECT`` goes through EnumType's slow attribute hook.
+_DIRECT, _UNKNOWN = QuoteKind.DIRECT, SpeakerKind.UNKNOWN
+_start_of = attrgetter("span.start")
 
 
 def run(analysis: Analysis, context: Context) -> None:
@@ -42,12 +46,12 @@ def run(analysis: Analysis, context: Context) -> None:
 
 def _resolved(analysis: Analysis, speaker_id: str | None) -> bool:
     speaker = analysis.speakers.get(speaker_id) if speaker_id is not None else None
-    return speaker is not None and speaker.kind is not SpeakerKind.UNKNOWN
+    return speaker is not None and speaker.kind is not _UNKNOWN
 
 
 def _attribute_continuations(candidates: list[Candidate]) -> None:
     previous: Candidate | None = None
-    for candidate in sorted(candidates, key=lambda c: c.span.start):
+    for candidate in sorted(candidates, key=_start_of):
         if _continues(candidate, previous):
             assert previous is not None
             candidate.speaker_mention = previous.speaker_mention
@@ -62,7 +66,7 @@ def _continues(candidate: Candidate, previous: Candidate | None) -> bool:
     """An unattributed direct quote right after an attributed one carries on the same speaker's words."""
     return (
         previous is not None
-        and candidate.kind is QuoteKind.DIRECT
+        and candidate.kind is _DIRECT
         and candidate.speaker_mention is None
         and candidate.speaker_slot is None
         and candidate.paragraph - previous.paragraph <= _CONTINUATION_PARAGRAPHS
