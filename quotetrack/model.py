@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from enum import Enum
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
@@ -45,7 +46,14 @@ class _JsonMixin:
     time ``import quotetrack`` would otherwise need, while most programs never
     serialise a document. Each method hands over to ``DataClassJsonMixin``'s own
     code, so the output is the same as inheriting from it.
+
+    The model classes are slotted dataclasses: without a ``__dict__`` each object is one
+    object for the cyclic garbage collector to track instead of two, and the GC's time grows
+    with the number of objects a parse keeps alive. A base class without ``__slots__`` would
+    give every instance a ``__dict__`` again; ``__weakref__`` keeps them weak-referenceable.
     """
+
+    __slots__ = ("__weakref__",)
 
     # Read by dataclasses-json (letter case, undefined fields); None means its defaults.
     dataclass_json_config: ClassVar[dict[str, Any] | None] = None
@@ -159,7 +167,51 @@ def _dataclasses_json() -> Any:
 _MIXIN: Any = None
 
 
-@dataclass(frozen=True, order=True)
+_object_setattr = object.__setattr__
+_object_delattr = object.__delattr__
+
+
+def _frozen_slots_behave_alike(cls: type[_J]) -> type[_J]:
+    """Give a ``@dataclass(frozen=True, slots=True)`` class the pickling and the refusals
+    a frozen dataclass with a ``__dict__`` has, the same on every Python >= 3.10.
+
+    ``slots=True`` builds a new class, but the generated ``__setattr__`` still names the
+    old one, so assigning a name that is not a field raised TypeError (not
+    FrozenInstanceError) before Python 3.12. The state pickled is the tuple of field
+    values (smaller than a dict); 3.10 overwrote a ``__getstate__`` written in the class
+    body, hence the assignment here. A dict state, pickled before the classes had slots,
+    still loads.
+    """
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    values_of = attrgetter(*names)  # every model class has at least two fields: a tuple
+
+    def __getstate__(self: _J) -> tuple[Any, ...]:
+        state: tuple[Any, ...] = values_of(self)
+        return state
+
+    def __setstate__(self: _J, state: tuple[Any, ...] | dict[str, Any]) -> None:
+        pairs = state.items() if isinstance(state, dict) else zip(names, state, strict=True)
+        for name, value in pairs:
+            _object_setattr(self, name, value)
+
+    def __setattr__(self: _J, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        _object_setattr(self, name, value)
+
+    def __delattr__(self: _J, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        _object_delattr(self, name)
+
+    for method in (__getstate__, __setstate__, __setattr__, __delattr__):
+        method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+        setattr(cls, method.__name__, method)
+    return cls
+
+
+@_frozen_slots_behave_alike
+@dataclass(frozen=True, order=True, slots=True)
 class Span(_JsonMixin):
     """A half-open character range ``[start, end)`` of the caller's text.
 
@@ -227,7 +279,8 @@ class SpeakerKind(str, Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
+@_frozen_slots_behave_alike
+@dataclass(frozen=True, slots=True)
 class Mention(_JsonMixin):
     """Words in the text that name (or point to) a speaker."""
 
@@ -236,7 +289,8 @@ class Mention(_JsonMixin):
     kind: MentionKind = MentionKind.OTHER
 
 
-@dataclass(frozen=True)
+@_frozen_slots_behave_alike
+@dataclass(frozen=True, slots=True)
 class Speaker(_JsonMixin):
     """An entity that says things: a person or an organisation.
 
@@ -258,7 +312,8 @@ class Speaker(_JsonMixin):
     gender: str | None = None
 
 
-@dataclass(frozen=True)
+@_frozen_slots_behave_alike
+@dataclass(frozen=True, slots=True)
 class Quote(_JsonMixin):
     """One piece of attributed speech.
 
@@ -295,7 +350,8 @@ class Quote(_JsonMixin):
         return None
 
 
-@dataclass(frozen=True)
+@_frozen_slots_behave_alike
+@dataclass(frozen=True, slots=True)
 class Document(_JsonMixin):
     """Everything quotetrack found in one text.
 
@@ -345,13 +401,31 @@ def _names_of(quote: Quote) -> set[str]:
 # --- Unchecked builders (internal) ---
 #
 # A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__`` and
-# runs ``__post_init__``: about 3 µs for a Speaker. Coreference and the results stage build
-# thousands of these from values that are valid by construction (confidences already
-# clamped), so they fill the instance ``__dict__`` directly,
-# in field order. The objects are the same as the constructor's: equal, same hash, repr,
-# pickle and JSON (tests/test_coreference_speed_paths.py checks this).
+# runs ``__post_init__``: about 3 µs for a Speaker. The stages build thousands of these
+# from values that are valid by construction (offsets read from the text, confidences
+# already clamped), so they make the instance with ``object.__new__`` and fill each
+# field's slot through the slot's own setter (a C call, with no attribute lookup; the
+# class's ``__setattr__`` refuses because it is frozen). The objects are the same as the
+# constructor's: equal, same hash, repr, pickle and JSON (tests/test_model_slots.py and
+# tests/test_coreference_speed_paths.py check this).
 
 _new_instance = object.__new__
+
+
+def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setter of each field's slot of a slotted dataclass, in field order."""
+    return tuple(cls.__dict__[f.name].__set__ for f in fields(cls))
+
+
+(
+    _set_speaker_id, _set_speaker_name, _set_speaker_kind, _set_speaker_aliases, _set_speaker_mentions,
+    _set_speaker_title, _set_speaker_role, _set_speaker_affiliation, _set_speaker_country, _set_speaker_gender,
+) = _slot_setters(Speaker)
+(
+    _set_quote_span, _set_quote_text, _set_quote_kind, _set_quote_speaker, _set_quote_speaker_mention,
+    _set_quote_cue, _set_quote_confidence, _set_quote_paragraph, _set_quote_sentence, _set_quote_group,
+    _set_quote_part,
+) = _slot_setters(Quote)
 
 
 def _unchecked_speaker(
@@ -360,17 +434,16 @@ def _unchecked_speaker(
 ) -> Speaker:
     """``Speaker(...)`` with every field given, in field order, built without ``__init__``."""
     speaker: Speaker = _new_instance(Speaker)
-    values = speaker.__dict__
-    values["id"] = id
-    values["name"] = name
-    values["kind"] = kind
-    values["aliases"] = aliases
-    values["mentions"] = mentions
-    values["title"] = title
-    values["role"] = role
-    values["affiliation"] = affiliation
-    values["country"] = country
-    values["gender"] = gender
+    _set_speaker_id(speaker, id)
+    _set_speaker_name(speaker, name)
+    _set_speaker_kind(speaker, kind)
+    _set_speaker_aliases(speaker, aliases)
+    _set_speaker_mentions(speaker, mentions)
+    _set_speaker_title(speaker, title)
+    _set_speaker_role(speaker, role)
+    _set_speaker_affiliation(speaker, affiliation)
+    _set_speaker_country(speaker, country)
+    _set_speaker_gender(speaker, gender)
     return speaker
 
 
@@ -381,25 +454,24 @@ def _unchecked_quote(
     """``Quote(...)`` with every field given, in field order, without the confidence check:
     the caller has clamped ``confidence`` to [0, 1]."""
     quote: Quote = _new_instance(Quote)
-    values = quote.__dict__
-    values["span"] = span
-    values["text"] = text
-    values["kind"] = kind
-    values["speaker"] = speaker
-    values["speaker_mention"] = speaker_mention
-    values["cue"] = cue
-    values["confidence"] = confidence
-    values["paragraph"] = paragraph
-    values["sentence"] = sentence
-    values["group"] = group
-    values["part"] = part
+    _set_quote_span(quote, span)
+    _set_quote_text(quote, text)
+    _set_quote_kind(quote, kind)
+    _set_quote_speaker(quote, speaker)
+    _set_quote_speaker_mention(quote, speaker_mention)
+    _set_quote_cue(quote, cue)
+    _set_quote_confidence(quote, confidence)
+    _set_quote_paragraph(quote, paragraph)
+    _set_quote_sentence(quote, sentence)
+    _set_quote_group(quote, group)
+    _set_quote_part(quote, part)
     return quote
 
 
 # --- Working state shared by the pipeline stages (internal, not re-exported) ---
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A quote while the stages are still working on it (mutable, internal)."""
 
@@ -422,7 +494,7 @@ class Candidate:
     evidence: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     """The working state one document passes through the stages with.
 

@@ -115,16 +115,18 @@ def _candidates(text: str) -> Iterator[regex.Match[str]]:
 
 def _span(start: int, end: int) -> Span:
     """A Span of offsets read from the text itself (so ``0 <= start <= end`` holds), built without
-    re-checking them: the checks cost as much as finding the sentence. The fields are set the
-    way the frozen dataclass's own ``__init__`` sets them."""
+    re-checking them: the checks cost as much as finding the sentence. Both slots are filled,
+    so the Span is the same as the constructor's."""
     span = _new_object(Span)
-    _set_field(span, "start", start)
-    _set_field(span, "end", end)
+    _set_start(span, start)
+    _set_end(span, end)
     return span
 
 
 _new_object = object.__new__
-_set_field = object.__setattr__
+# The setters of Span's slots: the frozen class's own ``__setattr__`` refuses.
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
 
 
 # --- Paragraphs -------------------------------------------------------------------
