@@ -176,9 +176,9 @@ def _frozen_slots_behave_alike(cls: type[_J]) -> type[_J]:
     a frozen dataclass with a ``__dict__`` has, the same on every Python >= 3.10.
 
     ``slots=True`` builds a new class, but the generated ``__setattr__`` still names the
-    old one, so assigning a name that is not a field raised TypeError (not
-    FrozenInstanceError) before Python 3.12. The state pickled is the tuple of field
-    values (smaller than a dict); 3.10 overwrote a ``__getstate__`` written in the class
+    old one, so assigning a name that is not a field raises TypeError, not
+    FrozenInstanceError (3.10 to 3.12 at least). The state pickled is the tuple of field
+    values (smaller than a dict); 3.10 overwrites a ``__getstate__`` written in the class
     body, hence the assignment here. A dict state, pickled before the classes had slots,
     still loads.
     """
