@@ -271,3 +271,41 @@ def test_a_surname_spelt_like_a_month_or_modal_stays_in_the_name(text: str, word
 
 def test_a_month_after_a_preposition_is_no_name() -> None:
     assert_said_by("In May, the minister said prices would fall.", "prices would fall", "the minister")
+
+
+# "“…,” said chief executive Jo Baker": after an inverted cue, lower-case role words that title
+# the name after them belong to the speaker, also when an organisation spoke just before.
+ROLE_TITLED_INVERTED_SPEAKERS = [
+    ("Acme Corp said profits would fall this year. “Demand is weak,” said chief executive Jo Baker.",
+     "Demand is weak,", "Jo Baker"),
+    ("The ministry said prices would rise. “We have no choice,” said finance minister Ana Ruiz.",
+     "We have no choice,", "Ana Ruiz"),
+    ("“The data are clear,” said lead author Maria Chen of Leeds University.",
+     "The data are clear,", "Maria Chen"),
+    ("“We will appeal,” said former president Barack Obama, who spoke in Chicago.",
+     "We will appeal,", "Barack Obama"),
+    ("“The bridge is safe,” added city engineer Tom Price.",
+     "The bridge is safe,", "Tom Price"),
+    ("United lost again on Sunday. “We were not good enough,” said head coach Lars Berg.",
+     "We were not good enough,", "Lars Berg"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", ROLE_TITLED_INVERTED_SPEAKERS,
+                         ids=[r[2] for r in ROLE_TITLED_INVERTED_SPEAKERS])
+def test_role_words_before_an_inverted_name_are_part_of_the_speaker(text: str, words: str, speaker: str) -> None:
+    doc = quotetrack.extract(text)
+    quote = quote_with(doc, words)
+    assert quote.speaker_name == speaker, describe(doc)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith(speaker), describe(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "“We will appeal,” said senior officials in the capital.",  # no name after the role words
+    "“It was a mistake,” said yesterday the minister’s aide.",  # an adverb, not a title
+    "“It is over,” said tired home fans outside the Stadium.",  # too many words before the capital
+])
+def test_lower_case_words_without_a_name_close_after_them_give_no_inverted_speaker(text: str) -> None:
+    doc = quotetrack.extract(text)
+    quote = quote_with(doc, text.split("”")[0].lstrip("“"))
+    assert quote.speaker_mention is None, describe(doc)

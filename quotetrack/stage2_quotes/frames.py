@@ -244,10 +244,33 @@ def _inverted_frame(tokens: list[Token], cue_index: int, words: FrameWords) -> F
         if not token.text[0].isalnum() or token.lower in words.after_inverted_speaker:
             break
         speaker.append(token)
-    if not speaker or not (speaker[0].text[0].isupper() or speaker[0].lower in words.determiners):
+    if not speaker or not (speaker[0].text[0].isupper() or speaker[0].lower in words.determiners
+                           or _role_words_before_name(speaker)):
         return None
     return Frame(text_span(cue.start, cue.end), text_span(speaker[0].start, speaker[-1].end), "inverted", False,
                   text_span(tokens[0].start, speaker[-1].end))
+
+
+# "said chief executive Jo Baker", "said state senator Ana Ruiz": lower-case role words that title
+# the name after them; more than three is a clause, not a title.
+_MAX_ROLE_WORDS_BEFORE_NAME = 3
+
+
+def _role_words_before_name(speaker: list[Token]) -> bool:
+    """True when a speaker slot opens with a few lower-case words and then a capitalised name
+    ("chief executive Jo Baker"), not with words and no name ("yesterday", "senior officials").
+
+    >>> _role_words_before_name(tokens_in("spokeswoman Anna Li", 0, 19))
+    True
+    >>> _role_words_before_name(tokens_in("senior officials", 0, 16))
+    False
+    """
+    for index, token in enumerate(speaker[: _MAX_ROLE_WORDS_BEFORE_NAME + 1]):
+        if token.text[0].isupper():
+            return index > 0
+        if not token.text.isalpha():
+            return False
+    return False
 
 
 def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
