@@ -52,6 +52,10 @@ _PRONOUN_WINDOW_MENTIONS = 40
 # ", the Kremlin spokesman," right after a name: a description of that person.
 _APPOSITIVE = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:()\n]{1,60}),")
 _APPOSITIVE_REACH = 80
+# "the chief executive, Jo Baker": a comma and spaces (no line break) between a description and a name.
+_APPOSITION_GAP = regex.compile(r",[ \t\u00a0]+")
+# After the name, "and"/"or" or a second name make a list of people, not an apposition.
+_LIST_GOES_ON = regex.compile(r",?[ \t\u00a0]+(?:(?:and|or)\b|&)|,[ \t\u00a0]*\p{Lu}")
 _NAME_KINDS = (MentionKind.NAME, MentionKind.TITLE_NAME)
 # Enum members read once: on Python 3.11 ``MentionKind.ROLE`` costs about ten times a global (EnumType's
 # ``__getattr__`` hook keeps the interpreter from specialising the lookup), and the loops below read them per mention.
@@ -357,12 +361,29 @@ class _Resolver:
 
     # --- descriptions ------------------------------------------------------------
 
-    def add_description(self, mention: Mention, order: int) -> None:
-        entity = self._described_entity(mention, order)
+    def add_description(self, mention: Mention, order: int, following: Mention | None = None) -> None:
+        entity = self._apposed_person(mention, following) or self._described_entity(mention, order)
         if entity is None:
             entity = self._new(_UNKNOWN)
             entity.description = mention.text
         self._link(entity, mention, order)
+
+    def _apposed_person(self, mention: Mention, following: Mention | None) -> _Entity | None:
+        """The person a description names in apposition: "the chief executive, Jo Baker, said",
+        "said his deputy, Ana Ruiz." Not a list ("the mayor, Jo Baker and Tim Cole") and not
+        an organisation or a group ("the company, Acme, said"; "the senators, Smith and Lee")."""
+        if following is None or following.kind not in _NAME_KINDS:
+            return None
+        text = self.analysis.text
+        if not _APPOSITION_GAP.fullmatch(text, mention.span.end, following.span.start):
+            return None
+        if _LIST_GOES_ON.match(text, following.span.end):
+            return None
+        words = _cached(self.description_readings, mention.text, self.lexicon, _description_words)
+        if words.plural or words.head in self.organisation_heads:
+            return None
+        entity = self.of_mention.get(following.span.start)
+        return entity if entity is not None and entity.kind is _PERSON else None
 
     def _described_entity(self, mention: Mention, order: int) -> _Entity | None:
         words = _cached(self.description_readings, mention.text, self.lexicon, _description_words)
@@ -477,7 +498,7 @@ def run(analysis: Analysis, context: Context) -> None:
     for order in _read_names(resolver, mentions):
         mention = mentions[order]
         if mention.kind is _ROLE:
-            resolver.add_description(mention, order)
+            resolver.add_description(mention, order, mentions[order + 1] if order + 1 < len(mentions) else None)
         else:
             resolver.resolve_pronoun(mention, order, text_order)
     _publish(analysis, resolver.entities)

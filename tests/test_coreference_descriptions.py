@@ -157,3 +157,43 @@ STILL_PEOPLE = [
 def test_a_name_after_to_from_or_in_a_possessive_stays_a_person(text: str, name: str) -> None:
     doc = quotetrack.extract(text)
     assert any(e.name == name and e.kind is SpeakerKind.PERSON for e in doc.entities), doc.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Acme Corp said profits would fall. “Demand is weak,” said the chief executive, Jo Baker.",
+         "Demand is weak", "Jo Baker"),
+        ("The club confirmed the sale. The manager, Lars Berg, said the squad would stay together.",
+         "the squad would stay together", "Lars Berg"),
+        ("Talks resumed in Geneva. “We are close,” her deputy, Ana Ruiz, told reporters.",
+         "We are close", "Ana Ruiz"),
+        ("The council met on Monday. A spokeswoman, Mary O'Neill, said the road would reopen in May.",
+         "the road would reopen in May", "Mary O'Neill"),
+    ],
+)
+def test_a_description_with_a_name_in_apposition_is_that_person(text: str, clause: str, speaker: str) -> None:
+    doc = quotetrack.extract(text)
+    quote = _quote(doc, clause)
+    assert quote.speaker_name == speaker
+    assert quote.speaker is not None and quote.speaker.kind is SpeakerKind.PERSON
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, Jo Baker and Tim Cole said the plan was dead.",  # a list of three people
+        "The mayor, Jo Baker & Tim Cole said the plan was dead.",
+    ],
+)
+def test_a_name_in_a_list_after_a_description_is_not_its_apposition(text: str) -> None:
+    doc = quotetrack.extract(text)
+    for speaker in doc.speakers:
+        texts = {m.text for m in speaker.mentions}
+        assert not ("The mayor" in texts and texts & {"Jo Baker", "Tim Cole"}), (speaker.name, texts)
+
+
+def test_an_organisation_description_is_not_the_name_after_it() -> None:
+    doc = quotetrack.extract("Acme Corp said profits would fall. The company, Acme Ltd, said demand was weak.")
+    speaker = _quote(doc, "demand was weak").speaker
+    assert speaker is not None and speaker.kind is SpeakerKind.ORGANISATION
