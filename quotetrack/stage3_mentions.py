@@ -35,13 +35,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import compress, count, repeat
-from operator import eq, is_not, itemgetter, methodcaller
+from operator import attrgetter, eq, is_not, itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from .lexicon import Lexicon, alternation
-from .model import Analysis, Mention, MentionKind, QuoteKind, Span
+from .model import Analysis, Candidate, Mention, MentionKind, QuoteKind, Span
 
 if TYPE_CHECKING:
     from .parser import Context
@@ -89,6 +89,7 @@ def run(analysis: Analysis, context: Context) -> None:
     # Keyed by (start, end): a tuple hashes in C, a Span in Python.
     by_slot: dict[tuple[int, int], Mention | None] = {}
     slot_mentions: list[Mention] = []
+    readings = lexicon.memo("mention_tables", _tables).slots
     for candidate in analysis.candidates:
         slot = candidate.speaker_slot
         if slot is None or candidate.speaker_mention is not None:
@@ -96,13 +97,20 @@ def run(analysis: Analysis, context: Context) -> None:
         key = (slot.start, slot.end)
         mention = by_slot.get(key, _UNREAD)
         if mention is _UNREAD:
-            mention = by_slot[key] = mention_in(text, slot, lexicon)
+            mention = by_slot[key] = _read_slot(text, slot, lexicon, readings)
             if mention is not None:
                 slot_mentions.append(mention)
         candidate.speaker_mention = mention
-    quotes = [c.outer or c.span for c in analysis.candidates if c.kind is QuoteKind.DIRECT]
+    quotes = [_quote_span(c) for c in analysis.candidates if c.kind is QuoteKind.DIRECT]
     found = _places(text, 0, len(text), lexicon, quotes)
     analysis.mentions = _merged(analysis.mentions + slot_mentions, found, text)
+
+
+def _quote_span(candidate: Candidate) -> Span:
+    """``candidate.outer or candidate.span`` without calling ``Span.__len__``: the marks'
+    span unless there is none or it is empty."""
+    outer = candidate.outer
+    return outer if outer is not None and outer.end != outer.start else candidate.span
 
 
 def find_mentions(text: str, start: int, end: int, lexicon: Lexicon, exclude: Iterable[Span] = ()) -> list[Mention]:
@@ -143,10 +151,16 @@ def mention_in(text: str, slot: Span, lexicon: Lexicon) -> Mention | None:
     Mention(span=Span(start=0, end=6), text='Peskov', kind=<MentionKind.NAME: 'name'>)
     """
     _check_region(text, slot.start, slot.end, lexicon)
+    return _read_slot(text, slot, lexicon, lexicon.memo("mention_tables", _tables).slots)
+
+
+def _read_slot(
+    text: str, slot: Span, lexicon: Lexicon, readings: dict[tuple[str, str], _Place | None]
+) -> Mention | None:
+    """:func:`mention_in` for a slot already checked, through the cache of slot ``readings``."""
     # What a slot holds depends on its words and on the character before it only (a run
     # starts after no letter), so slots that read alike ("he", "Mr. Obama") are read once.
     key = (text[slot.start - 1] if slot.start else "", text[slot.start : slot.end])
-    readings = lexicon.memo("mention_tables", _tables).slots
     place = readings.get(key, _UNREAD)
     if place is _UNREAD:
         if len(readings) > _SLOT_CACHE_SIZE:
@@ -295,7 +309,7 @@ class _Finder:
 
     __slots__ = (
         "text", "lexicon", "in_slot", "tables", "readings", "places", "pending", "known_words",
-        "line_start", "line_end", "line_is_headline", "region_start",
+        "line_start", "line_end", "line_is_headline", "region_start", "place_prepositions",
     )
 
     def __init__(self, text: str, lexicon: Lexicon, in_slot: bool) -> None:
@@ -313,35 +327,30 @@ class _Finder:
         self.line_start = self.line_end = 0
         self.line_is_headline = False
         self.region_start = 0
+        self.place_prepositions = lexicon.word_set("place_prepositions")
 
     def scan(self, start: int, end: int) -> None:
         self.region_start = start
-        hits = _keyword_hits(self.text, start, end, self.tables)
-        runs = self.tables.runs.finditer(self.text, start, end)
-        add_run = self.add_run
-        if not hits:
-            for run in runs:
-                add_run(*run.span())
-            return
-        next_hit, next_start = 0, hits[0][0]
-        for run in runs:
+        text, tables = self.text, self.tables
+        hits = _keyword_hits(text, start, end, tables)
+        next_hit, next_start = 0, hits[0][0] if hits else end
+        readings_get, add_run, add_keyword = self.readings.get, self.add_run, self.add_keyword
+        for run in tables.runs.finditer(text, start, end):
             run_start, run_end = run.span()
-            if next_start <= run_start:
-                next_hit = self.add_keywords_before(hits, next_hit, run_start)
+            while next_start <= run_start:
+                if hits[next_hit][1] <= run_start:
+                    add_keyword(*hits[next_hit])
+                # else a role word the run starts inside of ("Chief executive"): the run reads it
+                next_hit += 1
                 next_start = hits[next_hit][0] if next_hit < len(hits) else end
-            add_run(run_start, run_end)
+            # _reading, with its common case inline: most run texts were read before.
+            pieces = readings_get(text[run_start:run_end])
+            if pieces is None:
+                pieces = _reading(text[run_start:run_end], tables, self.lexicon)
+            if pieces:  # else only words that name no one ("The", "After")
+                add_run(run_start, run_end, pieces)
         for hit in hits[next_hit:]:
-            self.add_keyword(*hit)
-
-    def add_keywords_before(self, hits: list[tuple[int, int, str]], next_hit: int, run_start: int) -> int:
-        """Add the keywords from ``hits[next_hit]`` on that start before the run at
-        ``run_start``; the index of the first keyword left."""
-        while next_hit < len(hits) and hits[next_hit][0] <= run_start:
-            if hits[next_hit][1] <= run_start:
-                self.add_keyword(*hits[next_hit])
-            # else a role word the run starts inside of ("Chief executive"): the run reads it
-            next_hit += 1
-        return next_hit
+            add_keyword(*hit)
 
     def result(self) -> list[_Place]:
         places = self.places
@@ -358,13 +367,9 @@ class _Finder:
 
     # --- capitalised runs
 
-    def add_run(self, start: int, end: int) -> None:
+    def add_run(self, start: int, end: int, pieces: tuple[_PlacedPiece, ...]) -> None:
+        """Add the mentions of the run at ``text[start:end]``, whose reading is ``pieces``."""
         text = self.text
-        pieces = self.readings.get(text[start:end])
-        if pieces is None:
-            pieces = _reading(text[start:end], self.tables, self.lexicon)
-        if not pieces:
-            return
         in_slot = self.in_slot
         if in_slot:
             headline = False
@@ -410,7 +415,7 @@ class _Finder:
         before = text.rfind(" ", max(self.region_start, start - 12), start - 1)
         if before < 0 or start - 1 < 0 or text[start - 1] != " ":
             return False
-        return text[before + 1 : start - 1].casefold() in self.lexicon.word_set("place_prepositions")
+        return text[before + 1 : start - 1].casefold() in self.place_prepositions
 
     def after_the(self, position: int) -> bool:
         # A "the" before the region is not the region's: mentions never start before it.
@@ -510,6 +515,7 @@ class _Finder:
 
 
 _FIRST = itemgetter(0)
+_SPAN_KEY = attrgetter("start", "end")
 _SECOND = itemgetter(1)
 _UNREAD: Any = object()  # a slot not read yet
 _PRONOUN, _ORGANISATION, _ROLE = MentionKind.PRONOUN, MentionKind.ORGANISATION, MentionKind.ROLE
@@ -962,7 +968,7 @@ def _starts_sentence(text: str, position: int) -> bool:
 
 
 def _is_title_case(line: str) -> bool:
-    if len(line) > _MAX_HEADLINE:
+    if len(line) > _MAX_HEADLINE or _too_many_lowercase_words(line):
         return False
     words = _HEADLINE_WORD.findall(line)
     if len(words) < 3:
@@ -970,6 +976,29 @@ def _is_title_case(line: str) -> bool:
     capitalised = sum(map(str.isupper, [word[0] for word in words]))
     # Title case capitalises nearly every longer word; a sentence full of names still has verbs.
     return capitalised * 10 >= len(words) * 9
+
+
+# a-z to "a", every other byte kept: b" aaaa" then stands for a space and four lowercase ASCII letters.
+_LOWERCASE_TO_A = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyz", b"a" * 26)
+
+
+def _too_many_lowercase_words(line: str) -> bool:
+    """True when ``line`` surely is no title-case headline, told without the word regex: most
+    lines are sentences, and their lowercase words give them away in C-level byte counts.
+
+    A space and four lowercase ASCII letters begin a :data:`_HEADLINE_WORD` that is not
+    capitalised, so their count is at most the number of such words; a line of n characters
+    holds at most (n + 1) // 5 words (four letters each, a character between two). Title case
+    wants nine capitalised words in ten, so a tenth of that bound, exceeded, rules it out.
+
+    >>> _too_many_lowercase_words("Kremlin spokesman Dmitry Peskov said the talks were useful")
+    True
+    >>> _too_many_lowercase_words("Putin Says Talks With Kyiv Were Useful")
+    False
+    """
+    # Non-ASCII characters become "?": neither a space nor a lowercase letter, one byte each.
+    lowercase_starts = line.encode("ascii", "replace").translate(_LOWERCASE_TO_A).count(b" aaaa")
+    return lowercase_starts * 10 > (len(line) + 1) // 5
 
 
 def _slot_mentions(text: str, slot: Span, lexicon: Lexicon) -> list[Mention]:
@@ -1068,7 +1097,7 @@ def _credit_patterns(lexicon: Lexicon) -> tuple[Any, Any, Any]:
 def _gaps(start: int, end: int, excluded: list[Span]) -> list[tuple[int, int]]:
     gaps: list[tuple[int, int]] = []
     position = start
-    for span in sorted(excluded):
+    for span in sorted(excluded, key=_SPAN_KEY):  # the order of Span.__lt__, without its Python calls
         if span.end <= position or span.start >= end:
             continue
         if span.start > position:

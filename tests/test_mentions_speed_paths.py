@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from quotetrack import stage3_mentions
 from quotetrack.lexicon import Lexicon, alternation, default_lexicon
-from quotetrack.model import Mention, MentionKind, Span
+from quotetrack.model import Candidate, Mention, MentionKind, QuoteKind, Span
+from quotetrack.stage3_mentions import find_mentions
 
 LEX = default_lexicon()
 EDGE = stage3_mentions._EDGE_PUNCTUATION
@@ -360,3 +361,76 @@ def test_a_description_starts_where_the_plain_look_back_says(
     finder = stage3_mentions._Finder(text, LEX, in_slot=False)
     finder.region_start = data.draw(st.integers(0, len(before)))
     assert finder.description_start(len(before)) == _plain_description_start(finder, len(before))
+
+
+# --- headlines ----------------------------------------------------------------------------------------
+
+
+def _plain_is_title_case(line: str) -> bool:
+    """The title-case rule as first written: nine in ten words of four letters or more capitalised."""
+    if len(line) > stage3_mentions._MAX_HEADLINE:
+        return False
+    words = regex.findall(r"\b[\p{L}][\p{L}\p{M}'’\-]{3,}", line)
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) * 10 >= len(words) * 9
+
+
+_LINE_PIECES = [
+    "said", "talks", "with", "Kyiv", "Putin", "Says", "of", "the", "a", "abcd", "Abcd", "école", "École", "ǅemal",
+    "über", "x1yz", "1abc", "it’s", "’twas", "'tis", "co-op", "-abcd", "U.S.", "\u0301abc", "Ünited", "ﬁnal",
+]
+_LINE_GAPS = [" ", "", "  ", "\u00a0", "\t", ", ", "-", "’", "\r", ": ", "“", "\U0001f44d", "\ud800"]
+_LINES = st.lists(st.tuples(st.sampled_from(_LINE_PIECES), st.sampled_from(_LINE_GAPS)), max_size=45).map(
+    lambda pieces: "".join(piece + gap for piece, gap in pieces)
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(line=_LINES)
+def test_a_line_ruled_out_by_its_lowercase_words_is_no_title_case(line: str) -> None:
+    if stage3_mentions._too_many_lowercase_words(line):
+        assert not _plain_is_title_case(line)
+    assert stage3_mentions._is_title_case(line) == _plain_is_title_case(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "ruled_out", "title_case"),
+    [
+        ("Kremlin spokesman Dmitry Peskov said the talks with Kyiv had been useful.", True, False),
+        ("The central bank raised rates again, citing stubborn inflation in services.", True, False),
+        ("Putin Says Talks With Kyiv Were Useful", False, True),
+        ("Apple Beats Forecasts as Sales Surge in China", False, True),
+        ("Researchers Find New Antibiotic in Soil Samples From Peru", False, True),
+        # Three lowercase words of four letters in a short line are already too many.
+        ("Senate Passes Bill after long late debate", True, False),
+        # Lowercase words after no-break spaces or in other scripts are not counted: the full rule decides.
+        ("Senate\u00a0passes\u00a0bill\u00a0after\u00a0debate", False, False),
+        ("Der Bundestag stimmt über das Gesetz ab", True, False),
+    ],
+)
+def test_headlines_and_sentences(line: str, ruled_out: bool, title_case: bool) -> None:
+    assert stage3_mentions._too_many_lowercase_words(line) is ruled_out
+    assert stage3_mentions._is_title_case(line) is title_case
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # A title-case headline hides names: its unknown ones are dropped, the sentence's kept.
+        ("Merkel Meets Macron in Berlin\nOfficials said Merkel met Macron in Berlin.",
+         ["Berlin", "Officials", "Merkel", "Macron", "Berlin"]),
+        ("Officials said Merkel met Macron in Berlin.", ["Officials", "Merkel", "Macron", "Berlin"]),
+        # A short line that is a sentence is no headline: its lowercase words rule it out.
+        ("Officials said that Macron would visit Berlin soon\nNo date was set.", ["Officials", "Macron", "Berlin"]),
+    ],
+)
+def test_headline_names_in_context(text: str, mentions: list[str]) -> None:
+    assert [m.text for m in find_mentions(text, 0, len(text), LEX)] == mentions
+
+
+def test_a_direct_quote_is_skipped_by_its_marks_unless_it_has_none() -> None:
+    marked = Candidate(span=Span(1, 9), kind=QuoteKind.DIRECT, outer=Span(0, 10))
+    unmarked = Candidate(span=Span(1, 9), kind=QuoteKind.DIRECT)
+    empty_marks = Candidate(span=Span(1, 9), kind=QuoteKind.DIRECT, outer=Span(4, 4))
+    assert stage3_mentions._quote_span(marked) == Span(0, 10)
+    assert stage3_mentions._quote_span(unmarked) == Span(1, 9)
+    assert stage3_mentions._quote_span(empty_marks) == Span(1, 9)
