@@ -389,11 +389,15 @@ class _Finder:
                 first -= 4
             if headline and not piece.fits_headline:
                 continue
-            if kind is MentionKind.NAME and piece.word_count == 1 and self.names_a_place(first, last):
+            if kind is _NAME and piece.word_count == 1 and self.names_a_place(first, last):
                 continue
-            initial = piece.opens_run and not in_slot and _starts_sentence(text, start)
-            if piece.named_words or not (initial or headline):
+            if piece.named_words:  # known as names wherever they stand; never one word waiting for evidence
                 self.known_words.update(piece.words)
+                initial = False
+            else:
+                initial = piece.opens_run and not in_slot and _starts_sentence(text, start)
+                if not (initial or headline):
+                    self.known_words.update(piece.words)
             if initial and piece.word_count == 1 and self.initial_word_needs_evidence(first, last, kind):
                 self.pending.append(((first, last, kind), piece.words[0]))
             elif places and piece.joinable and first - places[-1][1] in (1, 3):
@@ -518,7 +522,8 @@ _FIRST = itemgetter(0)
 _SPAN_KEY = attrgetter("start", "end")
 _SECOND = itemgetter(1)
 _UNREAD: Any = object()  # a slot not read yet
-_PRONOUN, _ORGANISATION, _ROLE = MentionKind.PRONOUN, MentionKind.ORGANISATION, MentionKind.ROLE
+_NAME, _PRONOUN = MentionKind.NAME, MentionKind.PRONOUN
+_ORGANISATION, _ROLE = MentionKind.ORGANISATION, MentionKind.ROLE
 _POSSESSIVE_GAPS = frozenset({"’s ", "'s ", "’s\u00a0", "'s\u00a0"})
 
 
