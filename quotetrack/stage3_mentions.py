@@ -101,9 +101,38 @@ def run(analysis: Analysis, context: Context) -> None:
             if mention is not None:
                 slot_mentions.append(mention)
         candidate.speaker_mention = mention
+    _widen_nested_slot_mentions(analysis.candidates, slot_mentions)
     quotes = [_quote_span(c) for c in analysis.candidates if c.kind is QuoteKind.DIRECT]
     found = _places(text, 0, len(text), lexicon, quotes)
     analysis.mentions = _merged(analysis.mentions + slot_mentions, found, text)
+
+
+def _widen_nested_slot_mentions(candidates: list[Candidate], slot_mentions: list[Mention]) -> None:
+    """Two slots may read the same words to different lengths: a reporting clause's slot
+    "Democratic" and a quote frame's "Democratic candidate Hillary Clinton". The longer
+    reading names the speaker; the shorter is dropped and its quotes take the longer one,
+    so that the document's mentions never overlap."""
+    if len(slot_mentions) < 2:
+        return
+    ordered = sorted(slot_mentions, key=_by_start_then_longest)
+    widest: dict[int, Mention] = {}  # id of a nested mention → the mention that holds it
+    holder = ordered[0]
+    for mention in ordered[1:]:
+        if mention.span.end <= holder.span.end:
+            widest[id(mention)] = holder
+        else:
+            holder = mention
+    if not widest:
+        return
+    slot_mentions[:] = [m for m in slot_mentions if id(m) not in widest]
+    for candidate in candidates:
+        read = candidate.speaker_mention
+        if read is not None and id(read) in widest:
+            candidate.speaker_mention = widest[id(read)]
+
+
+def _by_start_then_longest(mention: Mention) -> tuple[int, int]:
+    return mention.span.start, -mention.span.end
 
 
 def _quote_span(candidate: Candidate) -> Span:
