@@ -58,6 +58,8 @@ _NEW_REPORT_MARKS = frozenset((",", ";", "—", "―", "–"))
 _ADDRESSEE_CUES = frozenset(("told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned"))
 # Commas a subject may stand behind: "Tom Berry, of Leeds, Va., said".
 _MAX_ASIDES = 3
+# "Democratic presidential candidate Hillary Clinton": the role words a title may hold between names.
+_MAX_ROLE_WORDS = 2
 # The fewest words after "said" that read as a clause of its own ("said the plan works").
 _LEAST_CLAUSE_TOKENS = 5
 _MAX_ASIDE_TOKENS = 30
@@ -106,6 +108,8 @@ class _Vocabulary:
     # Words a subject never starts with (the speaker of "Though …" or "During a speech …" lies elsewhere).
     non_speaker_starts: frozenset[str]
     message_nouns: frozenset[str]
+    # Role nouns (singular): between two capitalised runs they title the name after them.
+    roles: frozenset[str]
 
 
 def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
@@ -133,6 +137,7 @@ def _vocabulary_of(lexicon: Lexicon) -> _Vocabulary:
         clause_cues=words("clause_cues"),
         cue_words=frozenset(lexicon.cue_forms),
         message_nouns=words("message_nouns"),
+        roles=lexicon.roles - lexicon.plural_roles,
         non_speaker_starts=(words("not_clause_starts") | words("adjunct_starts") | words("non_speaker_starts"))
         - words("np_determiners") - words("subject_pronouns"),
         past_speech_verbs=frozenset(
@@ -1074,6 +1079,17 @@ def _np_end(tokens: list[Token], start: int, limit: int, vocab: _Vocabulary) -> 
                 break
             stop += 1
         return stop
+    stop = _capitalised_run_end(tokens, start, limit, vocab)
+    # "Labour leader Keir Starmer": role words between two capitalised runs title the name after them.
+    titled = stop
+    while titled < limit and titled - stop < _MAX_ROLE_WORDS and tokens[titled].lower in vocab.roles:
+        titled += 1
+    if stop < titled < limit and tokens[titled].text[0].isupper():
+        return _capitalised_run_end(tokens, titled, limit, vocab)
+    return stop
+
+
+def _capitalised_run_end(tokens: list[Token], start: int, limit: int, vocab: _Vocabulary) -> int:
     stop = start
     while stop < limit and (tokens[stop].text[0].isupper() or is_abbreviation_dot(tokens, stop, vocab.short_titles)
                             or tokens[stop].text in {"'s", "’s"}):
