@@ -15,6 +15,7 @@ import pickle
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -135,6 +136,8 @@ def test_glyphs_are_the_matches_of_the_mark_pattern(text: str) -> None:
 _TOKEN_PIECES = [
     " ", "  ", "\u00a0", "\t", "\n", "\x1c", "\x1f", "said", "Ruiz-Díaz", "e\u0301", "\u0301", "U.S.", "don't",
     "Putin’s", "’", "'", "-", ".", ",", "”", "“", "(", ")", "3.5", "²", "$", "—", "--", "ß", "İ", "x", ":", "!",
+    # the marks tokens_in splits off before a word or between a word and a closing quote
+    "‘", "«", "»", "[", "]", "{", '"', "?",
 ]
 
 
@@ -147,6 +150,18 @@ def _spaced_texts(pieces: list[str], max_size: int = 30) -> st.SearchStrategy[st
 
 def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), m.group().casefold()) for m in WORD.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize("text", [
+    "“The plan works,” said Ruiz. “We agree.” ‘Fine,’ she said.",
+    "'We won,' he said. \"Prices rise.\" Then: \"No!\" (D-N.Y.) [sic] {x} «Non» $5 «Oui!»",
+    "rock’” and roll’s “ok?” the U.S.” said 3.5”",
+])
+def test_tokens_of_marks_next_to_words_are_the_matches_of_the_word_pattern(text: str) -> None:
+    # Each piece shape tokens_in splits without the pattern: a mark before a word ("“The", "(D",
+    # "$5") and a word, a mark and a closing quote ("works,”", "rise.\""), with the odd neighbours.
+    for start in range(len(text)):
+        assert tokens_in(text, start, len(text)) == _plain_tokens(text, start, len(text))
 
 
 @settings(max_examples=500, deadline=None)

@@ -129,6 +129,15 @@ def tokens_in(text: str, start: int, end: int) -> list[Token]:
             word, mark = piece[:-1], piece[-1]
             append(Token(at, at + size - 1, word, word.casefold()))
             append(Token(at + size - 1, at + size, mark, mark))
+        elif size > 1 and piece[0] in _MARKS_BEFORE_WORDS and piece[1:].isalnum():
+            mark, word = piece[0], piece[1:]
+            append(Token(at, at + 1, mark, mark))
+            append(Token(at + 1, at + size, word, word.casefold()))
+        elif size > 2 and piece[-1] in _CLOSING_QUOTES and piece[-2] in _MARKS_AFTER_WORDS and piece[:-2].isalnum():
+            word, mark, quote = piece[:-2], piece[-2], piece[-1]
+            append(Token(at, at + size - 2, word, word.casefold()))
+            append(Token(at + size - 2, at + size - 1, mark, mark))
+            append(Token(at + size - 1, at + size, quote, quote))
         elif piece:
             for match in WORD.finditer(text, at, at + size):
                 word = match.group()
@@ -141,6 +150,10 @@ def tokens_in(text: str, start: int, end: int) -> list[Token]:
 # Marks that are tokens of their own after a word ("said,"): none is a letter, a digit or a
 # combining mark, and none joins words unless a letter follows it ("U.S", "don't").
 _MARKS_AFTER_WORDS = ",.;:!?)]}”’\"'"
+# Marks that are tokens of their own before a word ("“The", "(D"): none is a letter, a digit, a
+# combining mark or a word joiner.
+_MARKS_BEFORE_WORDS = "“‘\"'([{$«"
+_CLOSING_QUOTES = "”’\"'»"
 
 
 def frame_of(analysis: Analysis, candidate: Candidate, previous: Pair | None, following: Pair | None,
