@@ -417,6 +417,8 @@ def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     return tuple(cls.__dict__[f.name].__set__ for f in fields(cls))
 
 
+_set_span_start, _set_span_end = _slot_setters(Span)
+_set_mention_span, _set_mention_text, _set_mention_kind = _slot_setters(Mention)
 (
     _set_speaker_id, _set_speaker_name, _set_speaker_kind, _set_speaker_aliases, _set_speaker_mentions,
     _set_speaker_title, _set_speaker_role, _set_speaker_affiliation, _set_speaker_country, _set_speaker_gender,
@@ -426,6 +428,37 @@ def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     _set_quote_cue, _set_quote_confidence, _set_quote_paragraph, _set_quote_sentence, _set_quote_group,
     _set_quote_part,
 ) = _slot_setters(Quote)
+
+
+def _unchecked_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` for offsets read from the text (so ``0 <= start <= end`` holds),
+    built without the checks, which cost as much as the rule that found the offsets.
+
+    >>> _unchecked_span(3, 9) == Span(3, 9), repr(_unchecked_span(3, 9))
+    (True, 'Span(start=3, end=9)')
+    """
+    span: Span = _new_instance(Span)
+    _set_span_start(span, start)
+    _set_span_end(span, end)
+    return span
+
+
+def _unchecked_mention(start: int, end: int, text: str, kind: MentionKind) -> Mention:
+    """``Mention(Span(start, end), text, kind)`` for offsets read from the text, built without
+    ``__init__``; the span is built inline, as in :func:`_unchecked_span`, because the mention
+    stage builds thousands per document.
+
+    >>> _unchecked_mention(4, 10, "Peskov", MentionKind.NAME) == Mention(Span(4, 10), "Peskov", MentionKind.NAME)
+    True
+    """
+    span: Span = _new_instance(Span)
+    _set_span_start(span, start)
+    _set_span_end(span, end)
+    mention: Mention = _new_instance(Mention)
+    _set_mention_span(mention, span)
+    _set_mention_text(mention, text)
+    _set_mention_kind(mention, kind)
+    return mention
 
 
 def _unchecked_speaker(

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .model import Analysis, Span
+from .model import Analysis, Span, _unchecked_span
 
 if TYPE_CHECKING:
     from .parser import Context
@@ -78,12 +78,12 @@ def _sentences_of_paragraphs(
         while candidate is not None and candidate.start() < end:
             next_start = candidate.end()  # the look-ahead for the next word starts where the match ends
             if next_start < end and _ends_sentence(text, candidate, sentence_start, abbreviations):
-                sentences.append(_span(sentence_start, candidate.end("close")))
+                sentences.append(_unchecked_span(sentence_start, candidate.end("close")))
                 sentence_paragraph.append(index)
                 sentence_start = next_start
             candidate = next(candidates, None)
         if sentence_start < end:
-            sentences.append(_span(sentence_start, end))
+            sentences.append(_unchecked_span(sentence_start, end))
             sentence_paragraph.append(index)
     return sentences, sentence_paragraph
 
@@ -111,22 +111,6 @@ def _candidates(text: str) -> Iterator[regex.Match[str]]:
             if found is not None:
                 yield found
         previous = start
-
-
-def _span(start: int, end: int) -> Span:
-    """A Span of offsets read from the text itself (so ``0 <= start <= end`` holds), built without
-    re-checking them: the checks cost as much as finding the sentence. Both slots are filled,
-    so the Span is the same as the constructor's."""
-    span = _new_object(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    return span
-
-
-_new_object = object.__new__
-# The setters of Span's slots: the frozen class's own ``__setattr__`` refuses.
-_set_start = Span.__dict__["start"].__set__
-_set_end = Span.__dict__["end"].__set__
 
 
 # --- Paragraphs -------------------------------------------------------------------
@@ -172,7 +156,7 @@ def paragraph_spans(text: str) -> list[Span]:
     if not lines:
         return []
     if not _looks_hard_wrapped(text, lines, after_blank):
-        return [_span(start, end) for _, start, end in lines]
+        return [_unchecked_span(start, end) for _, start, end in lines]
     return _blocks(text, lines, after_blank)
 
 

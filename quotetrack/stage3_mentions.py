@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .lexicon import Lexicon, alternation
-from .model import Analysis, Candidate, Mention, MentionKind, QuoteKind, Span
+from .model import Analysis, Candidate, Mention, MentionKind, QuoteKind, Span, _unchecked_mention
 
 if TYPE_CHECKING:
     from .parser import Context
@@ -1252,36 +1252,6 @@ def _inserted(
         previous = index
     merged += mentions[previous:]
     return merged
-
-
-# A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, and a
-# Span's checks its offsets: together over half the cost of the thousands of Mentions
-# this stage builds from places whose offsets hold by construction (0 <= start <= end).
-# The builder fills the slots through their own setters instead (the classes are frozen,
-# so their ``__setattr__`` refuses).
-_new_instance = object.__new__
-_set_span_start = Span.__dict__["start"].__set__
-_set_span_end = Span.__dict__["end"].__set__
-_set_mention_span = Mention.__dict__["span"].__set__
-_set_mention_text = Mention.__dict__["text"].__set__
-_set_mention_kind = Mention.__dict__["kind"].__set__
-
-
-def _unchecked_mention(start: int, end: int, text: str, kind: MentionKind) -> Mention:
-    """``Mention(Span(start, end), text, kind)``, built without ``__init__``: an equal
-    object (same hash, repr, pickle and JSON).
-
-    >>> _unchecked_mention(4, 10, "Peskov", MentionKind.NAME) == Mention(Span(4, 10), "Peskov", MentionKind.NAME)
-    True
-    """
-    span: Span = _new_instance(Span)
-    _set_span_start(span, start)
-    _set_span_end(span, end)
-    mention: Mention = _new_instance(Mention)
-    _set_mention_span(mention, span)
-    _set_mention_text(mention, text)
-    _set_mention_kind(mention, kind)
-    return mention
 
 
 def _checked_spans(spans: Iterable[Span]) -> list[Span]:

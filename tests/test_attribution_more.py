@@ -30,6 +30,11 @@ def quote_with(doc: Document, words: str) -> Quote:
     return matches[0]
 
 
+def assert_mentions_do_not_overlap(doc: Document) -> None:
+    spans = sorted({m.span for speaker in doc.speakers for m in speaker.mentions})
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:])), spans
+
+
 def assert_said_by(text: str, words: str, mention: str | None) -> None:
     doc = quotetrack.extract(text)
     quote = quote_with(doc, words)
@@ -332,8 +337,7 @@ SECOND_REPORTS_OF_A_TITLED_SUBJECT = [
 def test_a_second_report_of_a_titled_subject_keeps_the_whole_name(text: str, words: str, speaker: str) -> None:
     doc = quotetrack.extract(text)
     assert quote_with(doc, words).speaker_name == speaker, describe(doc)
-    mentions = sorted({m.span for s in doc.speakers for m in s.mentions})
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:])), mentions
+    assert_mentions_do_not_overlap(doc)
 
 
 # "X announced plans to sue, claiming he was fired": the participle's slot may read the subject
@@ -350,5 +354,4 @@ SUBJECTS_READ_BY_TWO_SLOTS = [
 def test_a_subject_read_by_two_slots_is_one_speaker_with_the_longer_reading(text: str, speaker: str) -> None:
     doc = quotetrack.extract(text)
     assert [q.speaker_name for q in doc.quotes] == [speaker, speaker], describe(doc)
-    mentions = sorted({m.span for s in doc.speakers for m in s.mentions})
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:])), mentions
+    assert_mentions_do_not_overlap(doc)

@@ -11,7 +11,6 @@ without a test failing.
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -24,7 +23,7 @@ from quotetrack import stage1_segmentation as segmentation
 from quotetrack.lexicon import default_lexicon
 from quotetrack.model import Span
 from quotetrack.stage2_quotes import direct, marks
-from quotetrack.stage2_quotes.frames import WORD, Token, text_span, tokens_in
+from quotetrack.stage2_quotes.frames import WORD, Token, tokens_in
 
 LEXICON = default_lexicon()
 ABBREVIATIONS = LEXICON.abbreviations
@@ -97,16 +96,6 @@ def test_sentence_candidates_are_the_matches_of_the_candidate_pattern(text: str)
         return [(match.span(), match.groups()) for match in matches]
 
     assert read(segmentation._candidates(text)) == read(segmentation._CANDIDATE.finditer(text))
-
-
-def test_spans_built_without_checks_equal_checked_ones() -> None:
-    fast = segmentation._span(3, 9)
-    assert fast == Span(3, 9) and hash(fast) == hash(Span(3, 9)) and repr(fast) == "Span(start=3, end=9)"
-    assert pickle.dumps(fast) == pickle.dumps(Span(3, 9))
-    for built in (text_span(3, 9), text_span(0, 0)):
-        checked = Span(built.start, built.end)
-        assert built == checked and hash(built) == hash(checked) and repr(built) == repr(checked)
-        assert pickle.dumps(built) == pickle.dumps(checked)
 
 
 # --- stage 2: quote marks ---------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from quotetrack import stage3_mentions
 from quotetrack.lexicon import Lexicon, alternation, default_lexicon
-from quotetrack.model import Candidate, Mention, MentionKind, QuoteKind, Span
+from quotetrack.model import Candidate, Mention, MentionKind, QuoteKind, Span, _unchecked_mention
 from quotetrack.stage3_mentions import find_mentions
 
 LEX = default_lexicon()
@@ -299,7 +299,7 @@ def test_a_place_is_checked_against_the_two_slot_spans_that_start_nearest_before
 def test_an_unchecked_mention_is_the_mention_the_constructor_builds(
     start: int, length: int, words: str, kind: MentionKind
 ) -> None:
-    built = stage3_mentions._unchecked_mention(start, start + length, words, kind)
+    built = _unchecked_mention(start, start + length, words, kind)
     expected = Mention(Span(start, start + length), words, kind)
     assert built == expected and hash(built) == hash(expected) and repr(built) == repr(expected)
     assert pickle.loads(pickle.dumps(built)) == expected

@@ -29,11 +29,15 @@ from quotetrack import (
     Speaker,
     SpeakerKind,
     extract,
-    stage1_segmentation,
-    stage3_mentions,
 )
-from quotetrack.model import Analysis, Candidate, _unchecked_quote, _unchecked_speaker
-from quotetrack.stage2_quotes.frames import text_span
+from quotetrack.model import (
+    Analysis,
+    Candidate,
+    _unchecked_mention,
+    _unchecked_quote,
+    _unchecked_span,
+    _unchecked_speaker,
+)
 
 _ARTICLE = (
     "“We will cut taxes for small firms,” Finance Minister Ana Lopez said on Tuesday.\n"
@@ -271,18 +275,17 @@ def test_pattern_matching(document: Document) -> None:
 # --- the unchecked builders ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("build", [text_span, stage1_segmentation._span])
-def test_unchecked_spans_behave_like_constructed_ones(document: Document, build: Any) -> None:
+def test_unchecked_spans_behave_like_constructed_ones(document: Document) -> None:
     for span in [q.span for q in document.quotes] + list(document.sentences):
-        _assert_behaves_like(build(span.start, span.end), span)
+        _assert_behaves_like(_unchecked_span(span.start, span.end), span)
 
 
 @given(st.integers(0, 10**7), st.integers(0, 400), st.integers(0, 10**7), st.integers(0, 400))
 def test_unchecked_spans_order_and_hash_like_constructed_ones(
     start: int, length: int, other: int, other_length: int
 ) -> None:
-    built, constructed = text_span(start, start + length), Span(start, start + length)
-    neighbour = stage1_segmentation._span(other, other + other_length)
+    built, constructed = _unchecked_span(start, start + length), Span(start, start + length)
+    neighbour = _unchecked_span(other, other + other_length)
     assert (built < neighbour) == (constructed < Span(other, other + other_length))
     assert (built == neighbour) == (constructed == Span(other, other + other_length))
     assert hash(built) == hash(constructed)
@@ -292,7 +295,7 @@ def test_unchecked_spans_order_and_hash_like_constructed_ones(
 def test_unchecked_mentions_behave_like_constructed_ones(document: Document) -> None:
     for speaker in document.speakers:
         for mention in speaker.mentions:
-            built = stage3_mentions._unchecked_mention(mention.span.start, mention.span.end, mention.text, mention.kind)
+            built = _unchecked_mention(mention.span.start, mention.span.end, mention.text, mention.kind)
             _assert_behaves_like(built, mention)
             _assert_behaves_like(built.span, mention.span)
 

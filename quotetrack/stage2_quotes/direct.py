@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import WORD, Frame, frame_of, text_span
+from ..model import Analysis, Candidate, QuoteKind, Span, _unchecked_span
+from .frames import WORD, Frame, frame_of
 from .marks import Pair, find_quote_pairs, is_quote_glyph
 
 if TYPE_CHECKING:
@@ -56,11 +56,11 @@ def _direct_candidate(analysis: Analysis, pair: Pair) -> Candidate | None:
         return None
     sentence = analysis.sentence_at(pair.opening.start)
     return Candidate(
-        span=text_span(start, end),
+        span=_unchecked_span(start, end),
         kind=QuoteKind.DIRECT,
         paragraph=analysis.sentence_paragraph[sentence] if analysis.sentence_paragraph else 0,
         sentence=sentence,
-        outer=text_span(pair.opening.start, pair.closing.end),
+        outer=_unchecked_span(pair.opening.start, pair.closing.end),
         group=pair.opening.start,
     )
 

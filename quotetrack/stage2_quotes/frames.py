@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lexicon import Lexicon
-from ..model import Analysis, Candidate, Span
+from ..model import Analysis, Candidate, Span, _unchecked_span
 from .marks import Pair
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-.][\p{L}\p{M}\p{N}]+)*|\S")
@@ -65,26 +65,6 @@ def _frame_words_of(lexicon: Lexicon) -> FrameWords:
     )
 
 
-def text_span(start: int, end: int) -> Span:
-    """A Span of offsets read from the text (so ``0 <= start <= end`` holds), built without
-    Span's checks, which cost as much as the rule that found the offsets. Both slots are
-    filled, so the Span is the same as the constructor's.
-
-    >>> text_span(3, 9) == Span(3, 9), repr(text_span(3, 9))
-    (True, 'Span(start=3, end=9)')
-    """
-    span = _new_object(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    return span
-
-
-_new_object = object.__new__
-# The setters of Span's slots: the frozen class's own ``__setattr__`` refuses.
-_set_start = Span.__dict__["start"].__set__
-_set_end = Span.__dict__["end"].__set__
-
-
 @dataclass(frozen=True)
 class Frame:
     """A reporting clause found next to a quote."""
@@ -104,6 +84,12 @@ class Token:
     end: int
     text: str
     lower: str
+
+
+def _words_span(first: Token, last: Token) -> Span:
+    """The span from the start of token ``first`` to the end of token ``last`` (tokens come in
+    text order, so the offsets need no check)."""
+    return _unchecked_span(first.start, last.end)
 
 
 def tokens_in(text: str, start: int, end: int) -> list[Token]:
@@ -215,8 +201,8 @@ def _frame_after(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
             speaker = _trim_speaker(tokens[index:cue_index], lexicon)
             if not _plausible_speaker(speaker, lexicon):
                 return None
-            return Frame(text_span(token.start, token.end), text_span(speaker[0].start, speaker[-1].end), "after",
-                         False, text_span(tokens[0].start, token.end))
+            return Frame(_words_span(token, token), _words_span(speaker[0], speaker[-1]), "after",
+                         False, _words_span(tokens[0], token))
     return None
 
 
@@ -242,8 +228,8 @@ def _dash_frame(tokens: list[Token], short_titles: frozenset[str]) -> Frame | No
     if not name or not name[0].text[0].isupper():
         return None
     dash = tokens[0]
-    return Frame(text_span(dash.start, dash.end), text_span(name[0].start, name[-1].end), "after", False,
-                 text_span(dash.start, name[-1].end))
+    return Frame(_words_span(dash, dash), _words_span(name[0], name[-1]), "after", False,
+                 _words_span(dash, name[-1]))
 
 
 def _inverted_frame(tokens: list[Token], cue_index: int, words: FrameWords) -> Frame | None:
@@ -260,8 +246,8 @@ def _inverted_frame(tokens: list[Token], cue_index: int, words: FrameWords) -> F
     if not speaker or not (speaker[0].text[0].isupper() or speaker[0].lower in words.determiners
                            or _role_words_before_name(speaker)):
         return None
-    return Frame(text_span(cue.start, cue.end), text_span(speaker[0].start, speaker[-1].end), "inverted", False,
-                  text_span(tokens[0].start, speaker[-1].end))
+    return Frame(_words_span(cue, cue), _words_span(speaker[0], speaker[-1]), "inverted", False,
+                  _words_span(tokens[0], speaker[-1]))
 
 
 # "said chief executive Jo Baker", "said state senator Ana Ruiz": lower-case role words that title
@@ -299,11 +285,11 @@ def _frame_before(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
         if gap and gap_end == len(tokens):
             return None  # "said the deal was “historic”": a mixed quote, not a direct one
         speaker = _speaker_of_frame_before(tokens, cue_index, gap_end, lexicon)
-        slot = text_span(speaker[0].start, speaker[-1].end) if _plausible_speaker(speaker, lexicon) else None
+        slot = _words_span(speaker[0], speaker[-1]) if _plausible_speaker(speaker, lexicon) else None
         cue = tokens[cue_index]
         # "She said “no.”" with no colon or comma between verb and quote: a fragment unless it is long.
         side = "before" if gap_end < len(tokens) else "before-bare"
-        return Frame(text_span(cue.start, cue.end), slot, side, colon, text_span(tokens[0].start, tokens[-1].end))
+        return Frame(_words_span(cue, cue), slot, side, colon, _words_span(tokens[0], tokens[-1]))
     return _lead_frame(tokens, lexicon) if colon else None
 
 
@@ -317,8 +303,8 @@ def _lead_frame(tokens: list[Token], lexicon: Lexicon) -> Frame | None:
     if after >= len(tokens) - 1 or not tokens[after].text.isalpha() or not tokens[after].text.islower():
         return None  # "Trump’s answer:" or "Ms. Lee:" — no verb of which the name is the subject
     verb = tokens[after]
-    return Frame(text_span(verb.start, verb.end), text_span(subject[0].start, subject[-1].end), "before-lead", True,
-                 text_span(tokens[0].start, tokens[-1].end))
+    return Frame(_words_span(verb, verb), _words_span(subject[0], subject[-1]), "before-lead", True,
+                 _words_span(tokens[0], tokens[-1]))
 
 
 def _speaker_of_frame_before(tokens: list[Token], cue_index: int, gap_end: int, lexicon: Lexicon) -> list[Token]:

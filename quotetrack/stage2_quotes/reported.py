@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..lexicon import CueCategory, CueVerb, Lexicon
-from ..model import Analysis, Candidate, QuoteKind, Span
-from .frames import Token, is_abbreviation_dot, is_adverb, is_verb_at, message_before, text_span, tokens_in
+from ..model import Analysis, Candidate, QuoteKind, Span, _unchecked_span
+from .frames import Token, is_abbreviation_dot, is_adverb, is_verb_at, message_before, tokens_in
 
 if TYPE_CHECKING:
     from ..parser import Context
@@ -413,8 +413,8 @@ def _topic_report(tokens: list[Token], cue_index: int, cue: CueVerb, lexicon: Le
     speaker = _speaker_before(tokens, cue_index, lexicon, vocab)
     if speaker is None:
         return None
-    return _Report([_span(tokens, cue_index + 2, content_end)], text_span(tokens[cue_index].start, preposition.end),
-                   speaker, 0.6, "topic")
+    cue_span = _unchecked_span(tokens[cue_index].start, preposition.end)
+    return _Report([_span(tokens, cue_index + 2, content_end)], cue_span, speaker, 0.6, "topic")
 
 
 # --- Patterns -------------------------------------------------------------------
@@ -576,7 +576,7 @@ def _according_to(tokens: list[Token], index: int, vocab: _Vocabulary) -> _Repor
     if speaker_end == speaker_start or speaker_end - speaker_start > 16:
         return None
     speaker = _span(tokens, speaker_start, speaker_end)
-    cue = text_span(tokens[index].start, tokens[index + 1].end)
+    cue = _unchecked_span(tokens[index].start, tokens[index + 1].end)
     if index == 0 or (index == 1 and tokens[0].lower in {"but", "and", "yet"}):
         if speaker_end >= len(tokens) or tokens[speaker_end].text != ",":
             return None
@@ -864,7 +864,7 @@ def _contracted_subject(tokens: list[Token], end: int) -> Span | None:
     pronoun, _, rest = token.lower.replace("’", "'").partition("'")
     if rest not in _CONTRACTED_AUXILIARIES or pronoun not in _CONTRACTED_PRONOUNS:
         return None
-    return text_span(token.start, token.start + len(pronoun))
+    return _unchecked_span(token.start, token.start + len(pronoun))
 
 
 def _speaker_end_before_cue(tokens: list[Token], cue_index: int, lexicon: Lexicon, vocab: _Vocabulary) -> int:
@@ -1108,18 +1108,18 @@ def _noun_phrase_word(token: Token, vocab: _Vocabulary) -> bool:
 # --- Candidates -------------------------------------------------------------------
 
 
-# Spans of token offsets are built without Span's checks (text_span): tokens come in text order,
+# Spans of token offsets are built without Span's checks (_unchecked_span): tokens come in text order,
 # so only a misuse (end <= start) can give offsets out of order, and then Span's check says so.
 
 
 def _span(tokens: list[Token], start: int, end: int) -> Span:
     first, last = tokens[start].start, tokens[end - 1].end
-    return text_span(first, last) if first <= last else Span(first, last)
+    return _unchecked_span(first, last) if first <= last else Span(first, last)
 
 
 def _cue_span(tokens: list[Token], index: int) -> Span:
     token = tokens[index]
-    return text_span(token.start, token.end)
+    return _unchecked_span(token.start, token.end)
 
 
 def _speaker_follows(text: str, quote: Span, content: Span) -> bool:
@@ -1191,7 +1191,7 @@ def _through_closing_quote(text: str, content: Span, direct: list[Span], starts:
     if content.start < quote.start < content.end < quote.end and not text[content.end : quote.end].strip(
         ".,;:!?…”\"’'»› "
     ):
-        return text_span(content.start, quote.end)
+        return _unchecked_span(content.start, quote.end)
     return content
 
 
